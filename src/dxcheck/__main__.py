@@ -1,0 +1,5 @@
+import sys
+
+from dxcheck.cli import main
+
+sys.exit(main())

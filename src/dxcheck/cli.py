@@ -1,0 +1,116 @@
+"""The command line: parse arguments, call the steps, choose the exit code. Nothing else.
+
+Exit codes (all commands): 0 nothing at or above the threshold; 1 findings at or above it, or
+an invalid plan; 2 usage error or unreadable input. Heavy modules are imported inside the
+command that needs them, so ``dxcheck validate`` never imports jinja2 or rich.
+"""
+
+from __future__ import annotations
+
+import sys
+from enum import Enum
+from typing import Annotated
+
+import typer
+
+from dxcheck import __version__
+from dxcheck.i18n import detect_lang, t
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class OutFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class Lang(str, Enum):
+    ja = "ja"
+    en = "en"
+
+
+def build_app(lang: str) -> typer.Typer:
+    """The typer application with its help texts in ``lang``."""
+    app = typer.Typer(
+        help=t("app", lang),
+        add_completion=False,
+        no_args_is_help=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode=None,
+        context_settings={"help_option_names": ["-h", "--help"]},
+    )
+
+    def _version(value: bool) -> None:
+        if value:
+            typer.echo(f"dxcheck {__version__}")
+            raise typer.Exit(EXIT_OK)
+
+    @app.callback()
+    def root(
+        lang_opt: Annotated[
+            Lang, typer.Option("--lang", help=t("lang", lang), envvar="DXCHECK_LANG")
+        ] = Lang.ja,
+        version: Annotated[
+            bool,
+            typer.Option("--version", help=t("version", lang), callback=_version, is_eager=True),
+        ] = False,
+    ) -> None:
+        del lang_opt, version  # read before typer starts (detect_lang), kept for --help
+
+    @app.command(help=t("validate", lang))
+    def validate(
+        paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
+        fmt: Annotated[
+            OutFormat, typer.Option("--format", "-f", help=t("format", lang))
+        ] = OutFormat.text,
+        max_bytes: Annotated[
+            int, typer.Option("--max-bytes", min=1, help=t("max_bytes", lang))
+        ] = 10 * 1024 * 1024,
+        max_depth: Annotated[
+            int, typer.Option("--max-depth", min=2, help=t("max_depth", lang))
+        ] = 64,
+    ) -> None:
+        from dxcheck.commands.validate import run
+
+        raise typer.Exit(run(paths, fmt.value, lang, max_bytes=max_bytes, max_depth=max_depth))
+
+    @app.command(help=t("schema", lang))
+    def schema(
+        out: Annotated[str | None, typer.Option("--out", "-o", help=t("out", lang))] = None,
+    ) -> None:
+        from dxcheck.schema import schema_text
+        from dxcheck.writer import write_atomic
+
+        text = schema_text()
+        if out:
+            write_atomic(out, text)
+        else:
+            sys.stdout.write(text)
+
+    return app
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Entry point of the ``dxcheck`` console script and ``python -m dxcheck``."""
+    args = list(sys.argv[1:] if argv is None else argv)
+    lang = detect_lang(args)
+    app = build_app(lang)
+    try:
+        app(args=args, prog_name="dxcheck", standalone_mode=True)
+    except SystemExit as exc:
+        code = exc.code
+        return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
+    except KeyboardInterrupt:
+        sys.stderr.write("中断しました / interrupted\n")
+        return 130
+    except Exception as exc:  # never a traceback for the user
+        sys.stderr.write(
+            f"dxcheck: 内部エラー / internal error: {type(exc).__name__}: {exc}\n"
+            "この問題を報告してください / please report this problem\n"
+        )
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

@@ -1,0 +1,104 @@
+"""`dxcheck validate`: every problem of every file, one line each, and the exit code."""
+
+from __future__ import annotations
+
+import json
+import sys
+
+from dxcheck.console import Out
+from dxcheck.diagnostics import Diagnostic
+from dxcheck.inputs import display_name, expand, os_error, read_input
+from dxcheck.loader import Limits, LoadError
+from dxcheck.validate import Result, validate_bytes
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagnostic]]:
+    """Validate every file named by ``paths``; unreadable paths come back separately."""
+    expanded = expand(paths)
+    results: list[Result] = []
+    unreadable = list(expanded.errors)
+    for path in expanded.files:
+        name = display_name(path)
+        try:
+            data = read_input(path, limits.max_bytes)
+        except OSError as exc:
+            unreadable.append(os_error(path, exc))
+            continue
+        try:
+            results.append(validate_bytes(data, name, limits))
+        except LoadError as exc:  # pragma: no cover - validate_bytes converts these
+            results.append(Result(name, None, None, exc.diagnostics))
+    return results, unreadable
+
+
+def format_line(d: Diagnostic, lang: str) -> str:
+    return f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message(lang)}"
+
+
+def diagnostic_json(d: Diagnostic, lang: str) -> dict[str, object]:
+    return {
+        "code": d.code,
+        "severity": d.severity,
+        "message": d.message(lang),
+        "path": d.path,
+        "line": d.line,
+        "column": d.column,
+        "yaml_path": d.yaml_path,
+    }
+
+
+def run(paths: list[str], fmt: str, lang: str, *, max_bytes: int, max_depth: int) -> int:
+    limits = Limits(max_bytes=max_bytes, max_depth=max_depth)
+    results, unreadable = collect(paths, limits)
+    invalid = [r for r in results if not r.valid]
+    if fmt == "json":
+        payload = {
+            "files": [
+                {
+                    "path": r.path,
+                    "valid": r.valid,
+                    "diagnostics": [diagnostic_json(d, lang) for d in r.diagnostics],
+                }
+                for r in results
+            ],
+            "errors": [diagnostic_json(d, lang) for d in unreadable],
+            "summary": {
+                "files": len(results),
+                "valid": len(results) - len(invalid),
+                "invalid": len(invalid),
+                "unreadable": len(unreadable),
+            },
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+    else:
+        out = Out()
+        err = Out(sys.stderr)
+        for d in unreadable:
+            err.line(format_line(d, lang), "error")
+        for result in results:
+            for d in result.diagnostics:
+                out.line(format_line(d, lang), d.severity)
+        out.line(_summary(results, invalid, unreadable, lang), "dim")
+    if unreadable:
+        return EXIT_USAGE
+    return EXIT_INVALID if invalid else EXIT_OK
+
+
+def _summary(
+    results: list[Result], invalid: list[Result], unreadable: list[Diagnostic], lang: str
+) -> str:
+    errors = sum(1 for r in results for d in r.diagnostics if d.severity == "error")
+    warnings = sum(1 for r in results for d in r.diagnostics if d.severity == "warning")
+    if lang == "en":
+        text = (
+            f"{len(results)} file(s): {len(results) - len(invalid)} valid, {len(invalid)} invalid"
+            f" ({errors} error(s), {warnings} warning(s))"
+        )
+        return text + (f"; {len(unreadable)} unreadable" if unreadable else "")
+    text = (
+        f"{len(results)} ファイル: 有効 {len(results) - len(invalid)}、無効 {len(invalid)}"
+        f"（エラー {errors} 件、警告 {warnings} 件）"
+    )
+    return text + (f"、読めないパス {len(unreadable)} 件" if unreadable else "")

@@ -1,0 +1,89 @@
+"""Language choice and the CLI's own texts (Japanese first, English on request).
+
+Diagnostics carry both languages themselves (:class:`dxcheck.diagnostics.Diagnostic`); this
+module holds only the texts of the command-line interface.
+"""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Sequence
+
+LANGS = ("ja", "en")
+
+
+def detect_lang(argv: Sequence[str]) -> str:
+    """``--lang X`` or ``--lang=X`` on the command line, else ``DXCHECK_LANG``, else ja."""
+    for index, arg in enumerate(argv):
+        if arg == "--lang" and index + 1 < len(argv):
+            return argv[index + 1] if argv[index + 1] in LANGS else "ja"
+        if arg.startswith("--lang="):
+            value = arg.split("=", 1)[1]
+            return value if value in LANGS else "ja"
+    env = os.environ.get("DXCHECK_LANG", "").strip().lower()
+    return env if env in LANGS else "ja"
+
+
+TEXTS: dict[str, tuple[str, str]] = {
+    "app": (
+        "dxcheck: 自治体DX推進計画への準拠チェッカー。計画のYAMLを検証し、国の計画との差分を示します。",
+        "dxcheck: plan-compliance checker for Japanese municipal DX plans.",
+    ),
+    "lang": ("表示言語（ja / en）。既定は環境変数 DXCHECK_LANG、なければ ja", "Output language"),
+    "version": ("バージョンを表示して終了", "Show the version and exit"),
+    "validate": (
+        "計画ファイル（YAML）をスキーマで検証し、問題を 行:列 付きで示す",
+        "Validate plan files (YAML) against the schema, with line:column for every problem",
+    ),
+    "paths": (
+        "ファイル、フォルダ（*.yaml / *.yml を再帰的に）、または - （標準入力）",
+        "Files, folders (recursively *.yaml / *.yml), or - for standard input",
+    ),
+    "format": ("出力形式", "Output format"),
+    "max_bytes": ("1ファイルの最大バイト数", "Largest file size in bytes"),
+    "max_depth": ("入れ子の最大の深さ", "Deepest nesting allowed"),
+    "schema": (
+        "計画ファイルのJSON Schemaを出力する",
+        "Print the JSON Schema of plan files",
+    ),
+    "out": ("出力先ファイル（省略時は標準出力）", "Output file (standard output if omitted)"),
+    "catalog_cmd": (
+        "国の自治体DX推進計画のカタログ（版と項目）を表示する",
+        "List the national plan catalog versions and items",
+    ),
+    "catalog_opt": ("使うカタログの版（既定: 最新）", "Catalog version to use (default: latest)"),
+    "rules": ("ルールの一覧を表示する", "List the rules"),
+    "explain": ("ルールの説明を表示する", "Explain a rule"),
+    "check": (
+        "計画を国の自治体DX推進計画と照合し、不足・期限切れなどを示す",
+        "Check plans against the national plan: gaps, passed deadlines, inconsistencies",
+    ),
+    "as_of": (
+        "基準日（例: 2026-11-23, 令和8年11月23日）。既定は今日",
+        "Reference date (any form dxcheck reads). Default: today",
+    ),
+    "select": ("有効にするルールID（接頭辞可、カンマ区切り）", "Rule IDs or prefixes to enable"),
+    "ignore": ("無効にするルールID（接頭辞可、カンマ区切り）", "Rule IDs or prefixes to disable"),
+    "fail_on": (
+        "この重大度以上の指摘があれば終了コード1",
+        "Exit 1 when a finding is at or above this severity",
+    ),
+    "config": ("設定ファイル（dxcheck.toml または pyproject.toml）", "Configuration file"),
+    "report": (
+        "ギャップレポート（Markdown / HTML）を作成する",
+        "Render gap reports (Markdown / HTML)",
+    ),
+    "baseline_opt": (
+        "このベースラインにない新しい指摘だけを報告する",
+        "Report only findings not in this baseline file",
+    ),
+    "diff_base": (
+        "このgitリビジョンの計画と比べて新しい指摘だけを報告する",
+        "Report only findings new since the plan at this git revision",
+    ),
+}
+
+
+def t(key: str, lang: str) -> str:
+    ja, en = TEXTS[key]
+    return en if lang == "en" else ja

@@ -1,0 +1,68 @@
+"""Which files a command reads: files, folders (recursively *.yaml / *.yml) and ``-``."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass
+
+from dxcheck.diagnostics import Diagnostic
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+SUFFIXES = (".yaml", ".yml")
+
+
+@dataclass(frozen=True, slots=True)
+class Expanded:
+    files: list[str]
+    errors: list[Diagnostic]  # unreadable or missing paths: exit code 2
+
+
+def expand(paths: list[str]) -> Expanded:
+    """Expand arguments to plan files, in a stable order; symlinked folders are not followed
+    (no loops), symlinked files are read."""
+    files: list[str] = []
+    errors: list[Diagnostic] = []
+    for arg in paths:
+        if arg == STDIN:
+            files.append(STDIN)
+        elif os.path.isdir(arg):
+            found: list[str] = []
+            for root, dirs, names in os.walk(arg, onerror=None):
+                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+                found.extend(
+                    os.path.join(root, n) for n in names if n.endswith(SUFFIXES)
+                )
+            if not found:
+                errors.append(_error(arg, "フォルダに計画ファイル（*.yaml, *.yml）がありません",
+                                     "no plan files (*.yaml, *.yml) in this folder"))
+            files.extend(sorted(found))
+        elif os.path.exists(arg):
+            files.append(arg)
+        else:
+            errors.append(_error(arg, "ファイルが見つかりません", "no such file or folder"))
+    return Expanded(files, errors)
+
+
+def _error(path: str, ja: str, en: str) -> Diagnostic:
+    return Diagnostic("DX100", "error", ja, en, path)
+
+
+def read_input(path: str, max_bytes: int) -> bytes:
+    """The bytes of a plan (at most ``max_bytes + 1``); OSError when unreadable."""
+    if path == STDIN:
+        return sys.stdin.buffer.read(max_bytes + 1)
+    with open(path, "rb") as handle:
+        return handle.read(max_bytes + 1)
+
+
+def display_name(path: str) -> str:
+    return STDIN_NAME if path == STDIN else path
+
+
+def os_error(path: str, exc: OSError) -> Diagnostic:
+    reason = exc.strerror or type(exc).__name__
+    return _error(
+        display_name(path), f"ファイルを読めません（{reason}）", f"cannot read the file ({reason})"
+    )

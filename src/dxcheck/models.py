@@ -1,0 +1,420 @@
+"""The plan schema: one pydantic model tree for every kind of municipal DX document.
+
+Design choices (see README「計画ファイルの書き方」):
+
+* Every model forbids unknown keys and is strict, so YAML 1.1 surprises (``no`` read as false,
+  ``042021`` read as an octal number) are errors at their line instead of silent coercions.
+* What a document does not state is written explicitly (``not_stated: true``), never left
+  empty, so a checker can tell "the plan is silent" from "the encoder forgot".
+* Dates are kept as the plan wrote them (``text``) and as a parsed inclusive span, parsed once
+  here by :mod:`dxcheck.dates`.
+* Every fact carries a citation (section, optional page and quote) of the source document.
+"""
+
+from __future__ import annotations
+
+import datetime
+from typing import Annotated, Any, Literal, Self
+
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    PlainSerializer,
+    PlainValidator,
+    WithJsonSchema,
+    model_validator,
+)
+from pydantic_core import PydanticCustomError
+
+from dxcheck import dates
+from dxcheck.codes import check_digit_ok
+
+SCHEMA_ID = "https://dxcheck.invalid/schemas/plan.schema.json"
+
+
+def _parse_date(value: Any) -> dates.Span:
+    if isinstance(value, dates.Span):
+        return value
+    if isinstance(value, bool) or not isinstance(value, str | datetime.date):
+        raise PydanticCustomError(
+            "jp_date_type",
+            "日付は文字列で書いてください（例: 令和7年度末, 令和5年4月1日, 2023-04-01）",
+            {"en": "a date must be text (e.g. 令和7年度末, 令和5年4月1日, 2023-04-01)"},
+        )
+    try:
+        return dates.parse(value)
+    except dates.DateParseError as exc:
+        raise PydanticCustomError(
+            "jp_date",
+            "日付として読めません: {ja}",
+            {"ja": str(exc), "en": f"not a valid date: {exc.message_en}"},
+        ) from None
+
+
+JpDate = Annotated[
+    dates.Span,
+    PlainValidator(_parse_date),
+    PlainSerializer(lambda span: span.text, return_type=str),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "description": "和暦・年度・西暦の日付。例: 令和7年度末, 令和5年度, R5, 令和8年3月, "
+            "令和4年4月〜令和8年3月, 2023-04-01（全角数字可）",
+            "examples": ["令和7年度末", "令和5年度", "令和4年4月〜令和8年3月", "2023-04-01"],
+        }
+    ),
+]
+
+
+def _check_code(value: str) -> str:
+    if not check_digit_ok(value):
+        raise PydanticCustomError(
+            "municipality_code",
+            "全国地方公共団体コード {code} の検査数字が合いません（6桁目は {expected} のはず）",
+            {
+                "code": value,
+                "expected": _expected_digit(value),
+                "en": f"check digit of local government code {value} is wrong",
+            },
+        )
+    return value
+
+
+def _expected_digit(code: str) -> str:
+    from dxcheck.codes import check_digit
+
+    return str(check_digit(code[:5]))
+
+
+MunicipalityCode = Annotated[
+    str,
+    Field(
+        pattern=r"^[0-9]{6}$",
+        description="全国地方公共団体コード（6桁、検査数字付き）。必ず引用符で囲む: \"044016\"",
+        examples=["044016"],
+    ),
+    PlainValidator(lambda v: _check_code(_code_text(v))),
+    WithJsonSchema(
+        {
+            "type": "string",
+            "pattern": "^[0-9]{6}$",
+            "description": "全国地方公共団体コード（6桁、検査数字付き）。引用符で囲む: \"044016\"",
+        }
+    ),
+]
+
+
+def _code_text(value: Any) -> str:
+    import re
+
+    if not isinstance(value, str):
+        raise PydanticCustomError(
+            "string_type", "文字列で書いてください", {"en": "Input should be a valid string"}
+        )
+    if not re.fullmatch(r"[0-9]{6}", value):
+        raise PydanticCustomError(
+            "municipality_code_format",
+            "全国地方公共団体コードは6桁の数字です（例: \"044016\"）",
+            {"en": "a local government code is 6 digits (e.g. \"044016\")"},
+        )
+    return value
+
+
+NonEmpty = Annotated[str, Field(min_length=1)]
+ItemId = Annotated[
+    str,
+    Field(
+        pattern=r"^[a-z][a-z0-9_]*$",
+        description="国の自治体DX推進計画の項目ID（dxcheck catalog で一覧）",
+        examples=["standardization", "online_procedures"],
+    ),
+]
+
+
+class _Model(BaseModel):
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+
+
+class Citation(_Model):
+    """Where in the source document a fact stands."""
+
+    section: NonEmpty = Field(description="出典の章・節（例: 第3章 2(1)）")
+    page: int | None = Field(default=None, ge=1, description="出典のページ（分かる場合）")
+    quote: str | None = Field(default=None, description="出典の該当箇所の引用（短く）")
+
+
+class Municipality(_Model):
+    name: NonEmpty = Field(description="団体名（例: 松島町）")
+    code: MunicipalityCode
+    prefecture: NonEmpty = Field(description="都道府県名（例: 宮城県）")
+
+
+class Source(_Model):
+    file: str | None = Field(default=None, description="原本のファイル名")
+    url: str | None = Field(default=None, description="原本のURL")
+    note: str | None = None
+
+    @model_validator(mode="after")
+    def _one_of(self) -> Self:
+        if not self.file and not self.url:
+            raise PydanticCustomError(
+                "source_missing",
+                "出典のファイル名（file）かURL（url）のどちらかを書いてください",
+                {"en": "give the source document's file name (file) or URL (url)"},
+            )
+        return self
+
+
+class Revision(_Model):
+    date: JpDate
+    note: NonEmpty
+    cite: Citation | None = None
+
+
+DocumentKind = Literal["plan", "policy", "vision", "summary", "proposal", "other"]
+DocumentStatus = Literal["adopted", "draft", "proposal"]
+
+
+class DocumentInfo(_Model):
+    title: NonEmpty = Field(description="文書名")
+    kind: DocumentKind = Field(
+        description="plan=計画, policy=方針, vision=ビジョン, summary=概要版, "
+        "proposal=策定提案（本部会議への提案書など）, other=その他"
+    )
+    status: DocumentStatus = Field(description="adopted=策定済, draft=案, proposal=提案段階")
+    adopted: JpDate | None = Field(default=None, description="策定（決定・提案）日")
+    published: JpDate | None = Field(default=None, description="発行日（概要版など）")
+    revisions: list[Revision] = Field(default_factory=list)
+    national_plan_version: str | None = Field(
+        default=None,
+        description="文書が参照する国の自治体DX推進計画の版（例: \"2.0\"）。記載がなければ省略",
+    )
+    source: Source
+    cite: Citation | None = None
+
+
+class Period(_Model):
+    """The plan's own period (計画期間 / 対象期間)."""
+
+    start: JpDate | None = None
+    end: JpDate | None = None
+    not_stated: bool = Field(default=False, description="文書に期間の記載がない場合 true")
+    note: str | None = None
+    cite: Citation | None = None
+
+    @model_validator(mode="after")
+    def _stated_or_not(self) -> Self:
+        if self.not_stated:
+            if self.start is not None or self.end is not None:
+                raise PydanticCustomError(
+                    "period_conflict",
+                    "not_stated: true と start/end は同時に書けません",
+                    {"en": "not_stated: true conflicts with start/end"},
+                )
+        elif self.start is None and self.end is None:
+            raise PydanticCustomError(
+                "period_missing",
+                "計画期間の start/end を書くか、記載がなければ not_stated: true と書いてください",
+                {"en": "give start/end, or not_stated: true when the document states no period"},
+            )
+        elif self.cite is None:
+            raise PydanticCustomError(
+                "cite_missing",
+                "計画期間の出典（cite）を書いてください",
+                {"en": "cite where the document states its period"},
+            )
+        if self.start is not None and self.end is not None and self.end.end < self.start.start:
+            raise PydanticCustomError(
+                "period_order",
+                "計画期間の終わり（{end}）が始まり（{start}）より前です",
+                {"start": self.start.text, "end": self.end.text, "en": "period ends before start"},
+            )
+        return self
+
+
+class _Stated(_Model):
+    not_stated: bool = Field(default=False, description="文書に記載がない場合 true")
+    note: str | None = None
+    cite: Citation | None = None
+
+    def _require(self, **fields: object) -> None:
+        if self.not_stated:
+            return
+        missing = [name for name, value in fields.items() if not value]
+        if missing or self.cite is None:
+            names = ", ".join([*missing, *([] if self.cite else ["cite"])])
+            raise PydanticCustomError(
+                "stated_missing",
+                "{names} を書くか、記載がなければ not_stated: true と書いてください",
+                {"names": names, "en": f"give {names}, or not_stated: true"},
+            )
+
+
+class Role(_Stated):
+    """A post such as CIO or CIO補佐官: who holds it, or that the document does not say."""
+
+    holder: str | None = Field(default=None, description="担う職（例: 副市長, 外部人材）")
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        self._require(holder=self.holder)
+        return self
+
+
+class Body(_Stated):
+    """A body such as the 推進本部 or a working group."""
+
+    name: str | None = Field(default=None, description="組織名（例: 松島町DX推進本部）")
+    head: str | None = Field(default=None, description="本部長など長となる職")
+    members: str | None = None
+
+    @model_validator(mode="after")
+    def _check(self) -> Self:
+        self._require(name=self.name)
+        return self
+
+
+class Expert(_Model):
+    role: NonEmpty = Field(description="外部人材・アドバイザーの役割（例: DXアドバイザー）")
+    source: str | None = Field(default=None, description="派遣元・制度（例: 地域情報化アドバイザー）")
+    cite: Citation
+
+
+class Governance(_Model):
+    cio: Role = Field(description="CIO（最高情報責任者）")
+    cio_deputy: Role = Field(description="CIO補佐官（外部人材を含む）")
+    headquarters: Body = Field(description="全庁的な推進本部")
+    external_expertise: list[Expert] = Field(
+        default_factory=list, description="外部人材・アドバイザーの活用（記載がなければ空）"
+    )
+    working_groups: list[Body] = Field(default_factory=list)
+    department: Body | None = Field(default=None, description="推進担当部署")
+
+
+class KpiValue(_Model):
+    value: float | str
+    date: JpDate | None = None
+    note: str | None = None
+
+
+class Kpi(_Model):
+    name: NonEmpty
+    unit: str | None = None
+    baseline: KpiValue | None = None
+    target: KpiValue | None = None
+    cite: Citation
+
+
+class ScheduleEntry(_Model):
+    fiscal_year: JpDate = Field(description="年度（例: 令和5年度）")
+    activity: NonEmpty
+    cite: Citation | None = None
+
+
+ProgressStatus = Literal["done", "in_progress", "delayed", "not_started", "cancelled"]
+
+
+class Progress(_Model):
+    """A recorded result (実績) of an initiative at a date."""
+
+    as_of: JpDate
+    status: ProgressStatus
+    note: str | None = None
+    cite: Citation | None = None
+
+
+Commitment = Literal["implement", "consider", "continue", "context"]
+
+
+class Initiative(_Model):
+    id: str = Field(pattern=r"^[A-Za-z0-9][A-Za-z0-9_.-]*$", description="計画内で一意のID")
+    title: NonEmpty
+    description: str | None = None
+    national_items: list[ItemId] = Field(
+        default_factory=list, description="対応する国の計画の項目ID（dxcheck catalog）"
+    )
+    commitment: Commitment = Field(
+        description="implement=実施, consider=検討, continue=継続, "
+        "context=背景として言及のみ（自団体の取組としていない）"
+    )
+    target: JpDate | None = Field(default=None, description="目標時期（例: 令和7年度末）")
+    kpis: list[Kpi] = Field(default_factory=list)
+    schedule: list[ScheduleEntry] = Field(default_factory=list, description="年度別の工程")
+    progress: list[Progress] = Field(default_factory=list, description="実績の記録")
+    cite: Citation
+
+
+class StandardizationFacts(_Model):
+    systems: list[NonEmpty] = Field(
+        default_factory=list, description="標準化の対象として文書が挙げる基幹業務（文書の表記のまま）"
+    )
+    systems_count_stated: int | None = Field(
+        default=None, description="文書が述べる業務数（例: 計17業務）"
+    )
+    target: JpDate | None = None
+    government_cloud: bool | None = Field(default=None, description="ガバメントクラウド利用の記載")
+    cite: Citation
+
+
+class OnlineProceduresFacts(_Model):
+    procedures: list[NonEmpty] = Field(default_factory=list, description="オンライン化する手続")
+    count: int | None = Field(default=None, ge=0, description="文書が述べる手続数")
+    via_mynaportal: bool | None = Field(default=None, description="マイナポータル経由の記載")
+    target: JpDate | None = None
+    cite: Citation
+
+
+class Measures(_Model):
+    measures: list[NonEmpty] = Field(default_factory=list, description="文書が挙げる具体策")
+    target: JpDate | None = None
+    cite: Citation
+
+
+class Facts(_Model):
+    """Details the rules need, per national item, each with a citation."""
+
+    standardization: StandardizationFacts | None = None
+    online_procedures: OnlineProceduresFacts | None = None
+    mynumber_card: Measures | None = None
+    ai_rpa: Measures | None = None
+    telework: Measures | None = None
+    security: Measures | None = None
+    digital_talent: Measures | None = None
+    digital_divide: Measures | None = None
+    regulation_review: Measures | None = None
+    bpr: Measures | None = None
+    open_data: Measures | None = None
+    frontyard: Measures | None = None
+    public_payment_eltax: Measures | None = None
+    regional_digital: Measures | None = None
+
+
+class Waiver(_Model):
+    """A deliberate, dated exception to a rule (like a `noqa` with a reason and an expiry)."""
+
+    rule: NonEmpty = Field(description="ルールID（接頭辞可）")
+    item: ItemId | None = Field(default=None, description="対象の国の項目ID（省略時は全項目）")
+    reason: NonEmpty
+    expires: JpDate
+
+
+class Plan(_Model):
+    """A municipal DX plan as dxcheck reads it."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        strict=True,
+        frozen=True,
+        title="dxcheck plan",
+        json_schema_extra={"$id": SCHEMA_ID},
+    )
+
+    schema_version: Literal[1] = Field(default=1, description="このスキーマの版")
+    municipality: Municipality
+    document: DocumentInfo
+    period: Period
+    governance: Governance
+    initiatives: list[Initiative] = Field(default_factory=list)
+    facts: Facts = Field(default_factory=Facts)
+    waivers: list[Waiver] = Field(default_factory=list)

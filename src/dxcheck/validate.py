@@ -1,0 +1,298 @@
+"""Validate a loaded document against the plan schema, with every problem at file:line:column.
+
+pydantic reports errors by ``loc`` (a path of keys and indices); the loader kept a position for
+every path, so each error becomes a :class:`~dxcheck.diagnostics.Diagnostic` at its line. Error
+texts are given in Japanese and English here, once, for the whole tool.
+"""
+
+from __future__ import annotations
+
+import difflib
+import types
+import typing
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from pydantic import BaseModel, ValidationError
+
+from dxcheck import dates
+from dxcheck.codes import table
+from dxcheck.diagnostics import Diagnostic, format_yaml_path
+from dxcheck.loader import DEFAULT_LIMITS, Document, Limits, LoadError, Path, load_bytes
+from dxcheck.models import Plan
+
+
+@dataclass(slots=True)
+class Result:
+    """The outcome of validating one file."""
+
+    path: str
+    plan: Plan | None
+    document: Document | None
+    diagnostics: list[Diagnostic] = field(default_factory=list)
+
+    @property
+    def valid(self) -> bool:
+        return self.plan is not None and not any(
+            d.severity == "error" for d in self.diagnostics
+        )
+
+
+def validate_bytes(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
+    try:
+        doc = load_bytes(data, path, limits)
+    except LoadError as exc:
+        return Result(path, None, None, sorted(exc.diagnostics, key=lambda d: d.sort_key))
+    return validate_document(doc)
+
+
+def validate_document(doc: Document) -> Result:
+    diagnostics = list(doc.notes)
+    if not isinstance(doc.data, dict):
+        mark = doc.mark_of(())
+        diagnostics.append(
+            Diagnostic(
+                "DX201",
+                "error",
+                "計画ファイルの最上位はマッピング（municipality: など）でなければなりません",
+                "the top level of a plan must be a mapping (municipality: …)",
+                doc.path,
+                mark.line,
+                mark.column,
+            )
+        )
+        return Result(doc.path, None, doc, diagnostics)
+    plan: Plan | None
+    try:
+        plan = Plan.model_validate(doc.data)
+    except ValidationError as exc:
+        plan = None
+        diagnostics.extend(_map_errors(doc, exc))
+    if plan is not None:
+        diagnostics.extend(_semantic_checks(doc, plan))
+    diagnostics.sort(key=lambda d: d.sort_key)
+    return Result(doc.path, plan if not _has_error(diagnostics) else None, doc, diagnostics)
+
+
+def _has_error(diagnostics: list[Diagnostic]) -> bool:
+    return any(d.severity == "error" for d in diagnostics)
+
+
+# -- pydantic errors → diagnostics ---------------------------------------------------------
+
+
+def _normalise_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> Path:
+    """Drop pydantic's union-member names from a loc, keeping the path into the data."""
+    out: list[str | int] = []
+    current = data
+    for index, part in enumerate(loc):
+        if isinstance(current, dict) and isinstance(part, str) and part in current:
+            out.append(part)
+            current = current[part]
+        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+            out.append(part)
+            current = current[part]
+        elif missing and index == len(loc) - 1 and isinstance(part, str):
+            out.append(part)
+        # anything else is a union tag such as 'float' or 'function-plain[...]'
+    return tuple(out)
+
+
+def _model_at(loc: Path) -> type[BaseModel] | None:
+    """The model class that validates the mapping at ``loc`` (for key suggestions)."""
+    current: Any = Plan
+    for part in loc:
+        current = _unwrap(current)
+        if isinstance(part, int):
+            args = typing.get_args(current)
+            current = args[0] if args else None
+        elif isinstance(current, type) and issubclass(current, BaseModel):
+            info = current.model_fields.get(part)
+            current = info.annotation if info else None
+        else:
+            return None
+    current = _unwrap(current)
+    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+
+
+def _unwrap(tp: Any) -> Any:
+    """Optional[X] → X."""
+    origin = typing.get_origin(tp)
+    if origin is typing.Union or origin is types.UnionType:
+        members = [a for a in typing.get_args(tp) if a is not type(None)]
+        if len(members) == 1:
+            return members[0]
+    return tp
+
+
+_TYPE_NAMES: dict[str, tuple[str, str]] = {
+    "string_type": ("文字列", "a string"),
+    "int_type": ("整数", "an integer"),
+    "float_type": ("数値", "a number"),
+    "bool_type": ("真偽値（true/false）", "a boolean (true/false)"),
+    "list_type": ("リスト（- 項目）", "a list (- item)"),
+    "model_type": ("マッピング（キー: 値）", "a mapping (key: value)"),
+    "dict_type": ("マッピング（キー: 値）", "a mapping (key: value)"),
+    "model_attributes_type": ("マッピング（キー: 値）", "a mapping (key: value)"),
+}
+
+_YAML11_NAMES = {
+    "tag:yaml.org,2002:bool": ("真偽値", "a boolean"),
+    "tag:yaml.org,2002:int": ("数値", "a number"),
+    "tag:yaml.org,2002:float": ("数値", "a number"),
+    "tag:yaml.org,2002:null": ("空（null）", "null"),
+    "tag:yaml.org,2002:timestamp": ("日付", "a date"),
+}
+
+
+def _map_errors(doc: Document, exc: ValidationError) -> Iterator[Diagnostic]:
+    seen: set[tuple[Path, str]] = set()
+    for error in exc.errors(include_url=False):
+        kind = error["type"]
+        loc = _normalise_loc(doc.data, error["loc"], kind == "missing")
+        group = "type" if kind in _TYPE_NAMES or kind.endswith("_type") else kind
+        if (loc, group) in seen:
+            continue  # one message per place (unions report each member)
+        seen.add((loc, group))
+        yield _diagnostic(doc, loc, kind, error)
+
+
+def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
+    ctx: dict[str, Any] = error.get("ctx") or {}
+    code, ja, en = "DX209", str(error["msg"]), str(error["msg"])
+    at_key = False
+    name = str(loc[-1]) if loc else ""
+    if kind == "extra_forbidden":
+        code, at_key = "DX202", True
+        model = _model_at(loc[:-1])
+        allowed = sorted(model.model_fields) if model else []
+        near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        ja = f"不明なキー `{name}` です"
+        en = f"unknown key '{name}'"
+        if near:
+            ja += f"。`{near[0]}` のことですか？"
+            en += f"; did you mean '{near[0]}'?"
+        elif allowed:
+            ja += f"（使えるキー: {', '.join(allowed)}）"
+            en += f" (allowed: {', '.join(allowed)})"
+    elif kind == "missing":
+        code = "DX203"
+        parent = format_yaml_path(loc[:-1]) or "最上位"
+        ja = f"必須のキー `{name}` がありません（{parent}）"
+        en = f"missing required key '{name}' in {format_yaml_path(loc[:-1]) or 'the top level'}"
+        loc = loc[:-1]
+    elif kind in _TYPE_NAMES or kind.endswith("_type"):
+        code = "DX204"
+        want_ja, want_en = _TYPE_NAMES.get(kind, ("正しい型", "the right type"))
+        scalar = doc.scalars.get(loc)
+        if scalar is not None and scalar.plain and scalar.tag in _YAML11_NAMES:
+            got_ja, got_en = _YAML11_NAMES[scalar.tag]
+            code = "DX205"
+            ja = (
+                f"`{scalar.text}` はYAMLでは{got_ja}として読まれますが、ここには{want_ja}が必要です。"
+                f'文字列なら引用符で囲んでください: "{scalar.text}"'
+            )
+            en = (
+                f"'{scalar.text}' is read by YAML as {got_en}, but {want_en} is expected here; "
+                f"quote it if you mean text: \"{scalar.text}\""
+            )
+        else:
+            ja = f"ここには{want_ja}が必要です"
+            en = f"expected {want_en} here"
+    elif kind == "literal_error":
+        code = "DX206"
+        expected = str(ctx.get("expected", ""))
+        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
+        got = str(error.get("input"))
+        near = difflib.get_close_matches(got, options, n=1, cutoff=0.5)
+        ja = f"`{got}` は使えません。次のいずれかを書いてください: {', '.join(options)}"
+        en = f"'{got}' is not allowed; use one of: {', '.join(options)}"
+        if near:
+            ja += f"（`{near[0]}` のことですか？）"
+            en += f" (did you mean '{near[0]}'?)"
+    elif kind in ("jp_date", "jp_date_type"):
+        code = "DX207"
+        ja = str(error["msg"])
+        en = str(ctx.get("en", ja))
+    elif kind in ("municipality_code", "municipality_code_format"):
+        code = "DX208"
+        ja = str(error["msg"])
+        en = str(ctx.get("en", ja))
+    elif "en" in ctx:  # our own PydanticCustomError
+        ja, en = str(error["msg"]), str(ctx["en"])
+    elif kind == "string_too_short":
+        ja, en = "空にはできません", "must not be empty"
+    elif kind == "string_pattern_mismatch":
+        ja = f"形式が正しくありません（パターン {ctx.get('pattern')}）"
+        en = f"does not match the pattern {ctx.get('pattern')}"
+    elif kind in ("greater_than_equal", "greater_than"):
+        ja = f"{ctx.get('ge', ctx.get('gt'))} 以上の値を書いてください"
+        en = str(error["msg"])
+    mark = doc.mark_of(loc, key=at_key)
+    return Diagnostic(
+        code, "error", ja, en, doc.path, mark.line, mark.column, format_yaml_path(loc)
+    )
+
+
+# -- checks that need the whole plan -------------------------------------------------------
+
+
+def _semantic_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
+    seen: dict[str, int] = {}
+    for index, initiative in enumerate(plan.initiatives):
+        loc: Path = ("initiatives", index, "id")
+        if initiative.id in seen:
+            mark = doc.mark_of(loc)
+            first = doc.mark_of(("initiatives", seen[initiative.id], "id"))
+            yield Diagnostic(
+                "DX210",
+                "error",
+                f"取組ID `{initiative.id}` が重複しています（最初は {first.line} 行目）",
+                f"duplicate initiative id '{initiative.id}' (first on line {first.line})",
+                doc.path,
+                mark.line,
+                mark.column,
+                format_yaml_path(loc),
+            )
+        else:
+            seen[initiative.id] = index
+    known = table().get(plan.municipality.code)
+    if known is not None and known.name != plan.municipality.name:
+        loc = ("municipality", "name")
+        mark = doc.mark_of(loc)
+        yield Diagnostic(
+            "DX211",
+            "error",
+            f"団体コード {known.code} は「{known.name}」のコードです（名前は「{plan.municipality.name}」）",
+            f"code {known.code} belongs to {known.name}, not {plan.municipality.name}",
+            doc.path,
+            mark.line,
+            mark.column,
+            format_yaml_path(loc),
+        )
+    for loc, span in iter_spans(plan):
+        for warning in span.warnings:
+            mark = doc.mark_of(loc)
+            yield Diagnostic(
+                "DX212",
+                "warning",
+                warning,
+                f"date '{span.text}': {warning}",
+                doc.path,
+                mark.line,
+                mark.column,
+                format_yaml_path(loc),
+            )
+
+
+def iter_spans(value: Any, loc: Path = ()) -> Iterator[tuple[Path, dates.Span]]:
+    """Every parsed date in a model tree, with its path."""
+    if isinstance(value, dates.Span):
+        yield loc, value
+    elif isinstance(value, BaseModel):
+        for name in type(value).model_fields:
+            yield from iter_spans(getattr(value, name), (*loc, name))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from iter_spans(item, (*loc, index))

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = Path(__file__).resolve().parent / "data"
+PLANS = ROOT / "plans"
+
+
+@pytest.fixture
+def minimal_text() -> str:
+    return (DATA / "minimal.yaml").read_text(encoding="utf-8")
+
+
+@pytest.fixture
+def plan_copy(tmp_path: Path, minimal_text: str):
+    """Write a variant of the minimal plan and return its path."""
+
+    def make(text: str | None = None, name: str = "plan.yaml") -> Path:
+        path = tmp_path / name
+        path.write_text(minimal_text if text is None else text, encoding="utf-8")
+        return path
+
+    return make
+
+
+@pytest.fixture
+def plans_dir(tmp_path: Path) -> Path:
+    """A private copy of the bundled plans (tests must never touch plans/)."""
+    target = tmp_path / "plans"
+    shutil.copytree(PLANS, target)
+    return target
