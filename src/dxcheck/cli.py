@@ -24,6 +24,17 @@ class OutFormat(str, Enum):
     json = "json"
 
 
+class CheckFormat(str, Enum):
+    text = "text"
+    json = "json"
+
+
+class FailOn(str, Enum):
+    error = "error"
+    warning = "warning"
+    info = "info"
+
+
 class Lang(str, Enum):
     ja = "ja"
     en = "en"
@@ -73,6 +84,70 @@ def build_app(lang: str) -> typer.Typer:
         from dxcheck.commands.validate import run
 
         raise typer.Exit(run(paths, fmt.value, lang, max_bytes=max_bytes, max_depth=max_depth))
+
+    @app.command(help=t("check", lang))
+    def check(
+        paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
+        fmt: Annotated[
+            CheckFormat, typer.Option("--format", "-f", help=t("format", lang))
+        ] = CheckFormat.text,
+        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
+        catalog: Annotated[
+            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+        ] = None,
+        select: Annotated[
+            list[str] | None, typer.Option("--select", help=t("select", lang))
+        ] = None,
+        ignore: Annotated[
+            list[str] | None, typer.Option("--ignore", help=t("ignore", lang))
+        ] = None,
+        fail_on: Annotated[
+            FailOn | None, typer.Option("--fail-on", help=t("fail_on", lang))
+        ] = None,
+        config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
+    ) -> None:
+        from dxcheck.commands.check import Options, run
+
+        opts = Options(
+            paths,
+            as_of=as_of,
+            catalog=catalog,
+            select=select,
+            ignore=ignore,
+            fail_on=fail_on.value if fail_on else None,
+            config=config,
+            lang=lang,
+        )
+        raise typer.Exit(run(opts, fmt.value))
+
+    @app.command("catalog", help=t("catalog_cmd", lang))
+    def catalog_cmd(
+        version: Annotated[
+            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+        ] = None,
+        fmt: Annotated[
+            OutFormat, typer.Option("--format", "-f", help=t("format", lang))
+        ] = OutFormat.text,
+    ) -> None:
+        from dxcheck.commands.info import show_catalog
+
+        raise typer.Exit(show_catalog(version, fmt.value, lang))
+
+    @app.command(help=t("rules", lang))
+    def rules(
+        fmt: Annotated[
+            OutFormat, typer.Option("--format", "-f", help=t("format", lang))
+        ] = OutFormat.text,
+    ) -> None:
+        from dxcheck.commands.info import show_rules
+
+        raise typer.Exit(show_rules(fmt.value, lang))
+
+    @app.command(help=t("explain", lang))
+    def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
+        from dxcheck.commands.info import explain_rule
+
+        raise typer.Exit(explain_rule(rule_id, lang))
 
     @app.command(help=t("schema", lang))
     def schema(

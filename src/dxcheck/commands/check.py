@@ -1,0 +1,144 @@
+"""`dxcheck check`: validate, run the rules, render, choose the exit code."""
+
+from __future__ import annotations
+
+import datetime
+import sys
+from dataclasses import dataclass
+
+from dxcheck.catalog import UnknownCatalogVersion, latest_version, load_catalog
+from dxcheck.commands.validate import collect, format_line
+from dxcheck.config import Config, ConfigError, find_config, load_config
+from dxcheck.console import Out
+from dxcheck.diagnostics import Severity
+from dxcheck.engine.runner import (
+    PlanCheck,
+    Selection,
+    at_or_above,
+    check_plan,
+    diagnostics_as_findings,
+)
+from dxcheck.inputs import STDIN
+from dxcheck.loader import Limits
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+
+
+class UsageError(Exception):
+    pass
+
+
+@dataclass(slots=True)
+class Options:
+    paths: list[str]
+    as_of: str | None = None
+    catalog: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = None
+    config: str | None = None
+    lang: str = "ja"
+    max_bytes: int = 10 * 1024 * 1024
+    max_depth: int = 64
+
+
+def parse_as_of(text: str | None) -> datetime.date:
+    """The reference date: any form dxcheck.dates reads (its last day); default today."""
+    if text is None:
+        return datetime.date.today()
+    from dxcheck import dates
+
+    try:
+        return dates.parse(text).end
+    except dates.DateParseError as exc:
+        raise UsageError(f"--as-of: 日付として読めません / not a date: {exc}") from None
+
+
+def split_codes(values: list[str] | None) -> list[str] | None:
+    if values is None:
+        return None
+    return [v.strip() for value in values for v in value.split(",") if v.strip()]
+
+
+@dataclass(slots=True)
+class Prepared:
+    checks: list[PlanCheck]
+    unreadable: int
+    as_of: datetime.date
+    catalog: str
+    fail_on: Severity
+
+
+def prepare(opts: Options, err: Out) -> Prepared:
+    """Everything `check`, `report` and the CI formats share: config, catalog, checks."""
+    as_of = parse_as_of(opts.as_of)
+    config_path = opts.config
+    if config_path is None:
+        first = next((p for p in opts.paths if p != STDIN), ".")
+        config_path = find_config(first)
+    try:
+        config: Config = load_config(config_path)
+    except ConfigError as exc:
+        raise UsageError(str(exc)) from None
+    version = opts.catalog or config.catalog or latest_version()
+    try:
+        catalog = load_catalog(version)
+    except UnknownCatalogVersion as exc:
+        raise UsageError(f"--catalog: {exc}") from None
+    selection = Selection(
+        tuple(split_codes(opts.select) or config.select or ["ALL"]),
+        tuple(split_codes(opts.ignore) or config.ignore or []),
+    )
+    fail_on = opts.fail_on or config.fail_on or "error"
+    if fail_on not in ("error", "warning", "info"):
+        raise UsageError(f"--fail-on: {fail_on}")
+    limits = Limits(max_bytes=opts.max_bytes, max_depth=opts.max_depth)
+    results, unreadable = collect(opts.paths, limits)
+    for d in unreadable:
+        err.line(format_line(d, opts.lang), "error")
+    checks: list[PlanCheck] = []
+    for result in results:
+        notes = diagnostics_as_findings(result.diagnostics, catalog.version)
+        if result.plan is None or result.document is None:
+            checks.append(
+                PlanCheck(result.path, None, result.document, catalog.version, notes)
+            )
+            continue
+        check = check_plan(
+            result.plan,
+            result.document,
+            catalog,
+            as_of,
+            selection,
+            config.waivers_for(result.path),
+        )
+        check.findings = sorted([*notes, *check.findings], key=lambda f: f.sort_key)
+        checks.append(check)
+    return Prepared(checks, len(unreadable), as_of, catalog.version, fail_on)  # type: ignore[arg-type]
+
+
+def exit_code(prepared: Prepared) -> int:
+    if prepared.unreadable:
+        return EXIT_USAGE
+    if any(not c.valid for c in prepared.checks):
+        return EXIT_FINDINGS
+    findings = [f for c in prepared.checks for f in c.findings]
+    return EXIT_FINDINGS if at_or_above(findings, prepared.fail_on) else EXIT_OK
+
+
+def run(opts: Options, fmt: str) -> int:
+    err = Out(sys.stderr)
+    try:
+        prepared = prepare(opts, err)
+    except UsageError as exc:
+        err.line(f"dxcheck: {exc}", "error")
+        return EXIT_USAGE
+    if fmt == "json":
+        from dxcheck.render import json_out
+
+        sys.stdout.write(json_out.render(prepared.checks, prepared.as_of, prepared.catalog, opts.lang))
+    else:
+        from dxcheck.render import text
+
+        text.render(prepared.checks, Out(), prepared.as_of, prepared.catalog, opts.lang)
+    return exit_code(prepared)

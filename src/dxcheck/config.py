@@ -1,0 +1,131 @@
+"""Configuration: `[tool.dxcheck]` in pyproject.toml, or dxcheck.toml, found upwards.
+
+Command-line options override the file. Keys (dxcheck.toml shown; in pyproject.toml put them
+under `[tool.dxcheck]`)::
+
+    select = ["COV", "DL"]      # rule IDs or prefixes
+    ignore = ["CON001"]
+    fail-on = "warning"         # error | warning | info
+    catalog = "2.3"
+    [[waivers]]
+    rule = "GOV002"
+    item = "org_structure"      # optional
+    reason = "令和8年度に外部人材を任用予定"
+    expires = "令和9年3月"
+    plans = ["plans/044016-*.yaml"]   # optional glob(s); default: every plan
+"""
+
+from __future__ import annotations
+
+import fnmatch
+import os
+import tomllib
+from dataclasses import dataclass, field
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from dxcheck.models import Waiver
+
+
+class ConfigError(Exception):
+    """A configuration file that cannot be used (exit code 2)."""
+
+
+class ConfigWaiver(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    rule: str
+    item: str | None = None
+    reason: str = Field(min_length=1)
+    expires: str
+    plans: list[str] = Field(default_factory=list)
+
+
+class ConfigFile(BaseModel):
+    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
+    catalog: str | None = None
+    waivers: list[ConfigWaiver] = Field(default_factory=list)
+
+
+@dataclass(slots=True)
+class Config:
+    path: str | None = None
+    select: list[str] | None = None
+    ignore: list[str] | None = None
+    fail_on: str | None = None
+    catalog: str | None = None
+    waivers: list[tuple[Waiver, list[str]]] = field(default_factory=list)
+
+    def waivers_for(self, plan_path: str) -> tuple[Waiver, ...]:
+        base = os.path.dirname(self.path) if self.path else "."
+        out = []
+        for waiver, globs in self.waivers:
+            rel = os.path.relpath(os.path.abspath(plan_path), os.path.abspath(base))
+            if not globs or any(
+                fnmatch.fnmatch(rel, g) or fnmatch.fnmatch(plan_path, g) for g in globs
+            ):
+                out.append(waiver)
+        return tuple(out)
+
+
+def find_config(start: str) -> str | None:
+    """The nearest dxcheck.toml, or pyproject.toml with a [tool.dxcheck] table, from ``start``
+    upwards."""
+    folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
+    while True:
+        candidate = os.path.join(folder, "dxcheck.toml")
+        if os.path.isfile(candidate):
+            return candidate
+        pyproject = os.path.join(folder, "pyproject.toml")
+        if os.path.isfile(pyproject) and _has_tool_table(pyproject):
+            return pyproject
+        parent = os.path.dirname(folder)
+        if parent == folder:
+            return None
+        folder = parent
+
+
+def _has_tool_table(path: str) -> bool:
+    try:
+        with open(path, "rb") as handle:
+            return "dxcheck" in tomllib.load(handle).get("tool", {})
+    except (OSError, tomllib.TOMLDecodeError):
+        return False
+
+
+def load_config(path: str | None) -> Config:
+    if path is None:
+        return Config()
+    try:
+        with open(path, "rb") as handle:
+            raw: Any = tomllib.load(handle)
+    except OSError as exc:
+        raise ConfigError(f"{path}: 設定ファイルを読めません / cannot read ({exc.strerror})") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"{path}: TOMLの構文エラー / TOML syntax error: {exc}") from None
+    if os.path.basename(path) == "pyproject.toml":
+        raw = raw.get("tool", {}).get("dxcheck", {})
+    try:
+        parsed = ConfigFile.model_validate(raw)
+    except ValidationError as exc:
+        problems = "; ".join(
+            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+        )
+        raise ConfigError(f"{path}: 設定の誤り / invalid configuration: {problems}") from None
+    waivers: list[tuple[Waiver, list[str]]] = []
+    for index, w in enumerate(parsed.waivers):
+        try:
+            waiver = Waiver.model_validate(
+                {"rule": w.rule, "item": w.item, "reason": w.reason, "expires": w.expires}
+            )
+        except ValidationError as exc:
+            raise ConfigError(
+                f"{path}: waivers[{index}]: {exc.errors()[0]['msg']}"
+            ) from None
+        waivers.append((waiver, w.plans))
+    return Config(path, parsed.select, parsed.ignore, parsed.fail_on, parsed.catalog, waivers)

@@ -1,0 +1,1 @@
+"""The rule engine: a plan and the national catalog in, findings and coverage out."""

@@ -1,0 +1,47 @@
+"""Findings: what a rule reports, with the national item and catalog version it comes from."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from dxcheck.diagnostics import Severity
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    rule: str
+    severity: Severity
+    national_item: str | None
+    catalog_version: str
+    message_ja: str
+    message_en: str
+    path: str
+    line: int
+    column: int
+    yaml_path: str
+    fingerprint: str = ""
+    citation: str = ""  # the national document and section the expectation comes from
+    guidance_ja: str = ""
+    guidance_en: str = ""
+
+    def message(self, lang: str) -> str:
+        return self.message_en if lang == "en" else self.message_ja
+
+    def guidance(self, lang: str) -> str:
+        return self.guidance_en if lang == "en" else self.guidance_ja
+
+    @property
+    def sort_key(self) -> tuple[str, int, int, str, str, str]:
+        return (self.path, self.line, self.column, self.rule, self.national_item or "", self.message_ja)
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """What a rule yields: where and what. The runner adds the rule's metadata, the position,
+    the severity and the fingerprint."""
+
+    loc: tuple[str | int, ...]
+    message_ja: str
+    message_en: str
+    national_item: str | None = None
+    severity: Severity | None = None  # None: the rule's default

@@ -1,0 +1,103 @@
+"""Rules as small registered functions with their metadata (the yamllint / ruff pattern).
+
+A rule reads a :class:`~dxcheck.engine.context.Context` and yields findings through it; it never
+prints, never reads files and never knows about output formats.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from dxcheck.diagnostics import Severity
+from dxcheck.engine.context import Context
+from dxcheck.engine.findings import Draft
+
+RuleFunc = Callable[[Context], Iterator[Draft]]
+
+
+@dataclass(frozen=True, slots=True)
+class Example:
+    """A plan fragment (merged into the test plan) and whether the rule should fire on it."""
+
+    description: str
+    patch: str  # YAML mapping; its top-level keys replace those of tests/data/minimal.yaml
+    fires: bool
+    as_of: str = "2025-06-01"
+
+
+@dataclass(frozen=True, slots=True)
+class Rule:
+    id: str
+    family: str  # coverage | deadlines | governance | consistency | waivers
+    severity: Severity
+    national_item: str | None  # None: the rule applies to every item (the finding names it)
+    versions: tuple[str, ...]  # catalog versions the rule applies to; () = all
+    title_ja: str
+    title_en: str
+    rationale_ja: str
+    rationale_en: str
+    examples: tuple[Example, ...]
+    func: RuleFunc
+
+    def title(self, lang: str) -> str:
+        return self.title_en if lang == "en" else self.title_ja
+
+    def rationale(self, lang: str) -> str:
+        return self.rationale_en if lang == "en" else self.rationale_ja
+
+    def applies_to(self, version: str) -> bool:
+        return not self.versions or version in self.versions
+
+
+_RULES: dict[str, Rule] = {}
+
+
+def rule(
+    *,
+    id: str,
+    family: str,
+    severity: Severity,
+    title: tuple[str, str],
+    rationale: tuple[str, str],
+    examples: tuple[Example, ...],
+    national_item: str | None = None,
+    versions: tuple[str, ...] = (),
+) -> Callable[[RuleFunc], RuleFunc]:
+    """Register a rule function under a stable ID."""
+
+    def register(func: RuleFunc) -> RuleFunc:
+        if id in _RULES:
+            raise ValueError(f"duplicate rule id {id}")
+        _RULES[id] = Rule(
+            id,
+            family,
+            severity,
+            national_item,
+            versions,
+            title[0],
+            title[1],
+            rationale[0],
+            rationale[1],
+            examples,
+            func,
+        )
+        return func
+
+    return register
+
+
+def all_rules() -> list[Rule]:
+    """Every rule, in ID order (imports the rule modules once)."""
+    from dxcheck.engine import rules  # noqa: F401  (registers the rules)
+
+    return [_RULES[key] for key in sorted(_RULES)]
+
+
+def get_rule(rule_id: str) -> Rule | None:
+    return {r.id: r for r in all_rules()}.get(rule_id.upper())
+
+
+def matches(rule_id: str, patterns: list[str]) -> bool:
+    """ruff-style selection: a pattern is a rule ID or a prefix of one (COV, COV00, ALL)."""
+    return any(p.upper() == "ALL" or rule_id.startswith(p.upper()) for p in patterns)

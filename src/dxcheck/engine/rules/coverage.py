@@ -1,0 +1,187 @@
+"""Coverage rules (COV): is each national item in the plan, and in full scope?"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from dxcheck.engine.context import Context
+from dxcheck.engine.coverage import missing_core_business, online_shortfall
+from dxcheck.engine.findings import Draft
+from dxcheck.engine.registry import Example, rule
+
+_CATEGORY_JA = {
+    "priority": "重点取組事項",
+    "structure": "推進体制",
+    "related": "あわせて取り組むべき事項",
+    "other": "その他の取組",
+}
+
+
+def _missing(ctx: Context, categories: set[str]) -> Iterator[Draft]:
+    for item in ctx.catalog.items:
+        if item.category not in categories or ctx.coverage[item.id].status != "missing":
+            continue
+        postdates = ctx.item_postdates_plan(item.id)
+        note_ja = note_en = ""
+        if postdates:
+            note_ja = f"（策定時の国の計画 第{ctx.version_at_adoption}版 にはない項目）"
+            note_en = f" (not in version {ctx.version_at_adoption} in force at adoption)"
+        yield Draft(
+            ("initiatives",),
+            f"国の{_CATEGORY_JA[item.category]}「{item.title_ja}」が計画にありません{note_ja}",
+            f"the national item '{item.title_en}' is not in the plan{note_en}",
+            item.id,
+            "info" if postdates else None,
+        )
+
+
+@rule(
+    id="COV001",
+    family="coverage",
+    severity="error",
+    title=("重点取組事項の欠落", "Priority item missing"),
+    rationale=(
+        "自治体DX推進計画は重点取組事項をすべての自治体が計画的に取り組むべきものとしています。"
+        "計画に取組がなければ、国の支援策や期限に対応できているかを説明できません。",
+        "The national plan expects every municipality to act on each priority item; a plan "
+        "without it cannot show how the national targets and deadlines are met.",
+    ),
+    examples=(
+        Example("標準化の取組がある", "{}", False),
+        Example(
+            "標準化の取組がない",
+            "initiatives: [{id: x, title: 窓口, national_items: [bpr], commitment: implement,"
+            " cite: {section: s}}]\nfacts: {}",
+            True,
+        ),
+    ),
+)
+def priority_missing(ctx: Context) -> Iterator[Draft]:
+    yield from _missing(ctx, {"priority"})
+
+
+@rule(
+    id="COV002",
+    family="coverage",
+    severity="warning",
+    title=("推進体制・関連項目の欠落", "Structure or related item missing"),
+    rationale=(
+        "推進体制（組織・人材）とあわせて取り組むべき事項（デジタルデバイド対策など）は、"
+        "重点取組事項を進める前提として国の計画に挙げられています。",
+        "The national plan lists the structure (organisation, talent) and related items "
+        "(digital divide, regulation review …) as preconditions for the priority items.",
+    ),
+    examples=(
+        Example(
+            "デジタルデバイド対策がある",
+            "initiatives: [{id: dd, title: スマホ教室, national_items: [digital_divide],"
+            " commitment: implement, cite: {section: s}}]",
+            False,
+        ),
+        Example("デジタルデバイド対策がない", "{}", True),
+    ),
+)
+def other_missing(ctx: Context) -> Iterator[Draft]:
+    yield from _missing(ctx, {"structure", "related", "other"})
+
+
+@rule(
+    id="COV003",
+    family="coverage",
+    severity="warning",
+    title=("検討・言及のみの項目", "Item only considered or mentioned"),
+    rationale=(
+        "「検討する」や背景としての言及だけでは、国の項目に取り組む計画とはいえません。"
+        "実施時期と内容を決めた取組にすると進捗を確認できます。",
+        "An item that is only 'to be considered' or mentioned as background is not a "
+        "commitment; a dated initiative makes progress checkable.",
+    ),
+    examples=(
+        Example("オンライン化が検討のみ", "{}", True),
+        Example(
+            "オンライン化を実施",
+            "initiatives: [{id: online, title: オンライン化, national_items: [online_procedures],"
+            " commitment: implement, cite: {section: s}}, {id: std, title: 標準化,"
+            " national_items: [standardization], commitment: implement, cite: {section: s}}]\n"
+            "facts: {}",
+            False,
+        ),
+    ),
+)
+def partial(ctx: Context) -> Iterator[Draft]:
+    for item in ctx.catalog.items:
+        cov = ctx.coverage[item.id]
+        if cov.status != "partial" or not cov.reason_ja.startswith("検討"):
+            continue
+        loc = cov.evidence[0].loc if cov.evidence else ("initiatives",)
+        yield Draft(
+            loc,
+            f"「{item.title_ja}」は{cov.reason_ja}で、実施する取組になっていません",
+            f"'{item.title_en}' is {cov.reason_en}, not a committed initiative",
+            item.id,
+        )
+
+
+@rule(
+    id="COV004",
+    family="coverage",
+    severity="warning",
+    national_item="standardization",
+    title=("標準化対象の基幹業務の不足", "Core systems missing from standardisation"),
+    rationale=(
+        "標準化の対象は20の基幹業務です（当初の17業務に戸籍・戸籍の附票・印鑑登録が追加）。"
+        "一覧が足りない計画は古い前提のままか、対象を取りこぼしています。",
+        "Standardisation covers 20 core systems (the first list had 17; 戸籍, 戸籍の附票 and "
+        "印鑑登録 were added). A shorter list is out of date or misses systems.",
+    ),
+    examples=(
+        Example("2業務だけを列挙", "{}", True),
+        Example("業務を列挙していない", "facts: {standardization: {systems: [], cite: {section: s}}}", False),
+    ),
+)
+def core_business(ctx: Context) -> Iterator[Draft]:
+    missing = missing_core_business(ctx.plan, ctx.catalog)
+    if not missing:
+        return
+    total = len(ctx.catalog.core_business)
+    yield Draft(
+        ("facts", "standardization", "systems"),
+        f"標準化の対象業務が{total}業務中{total - len(missing)}業務しかありません"
+        f"（不足: {'、'.join(missing)}）",
+        f"{total - len(missing)} of the {total} core systems are listed "
+        f"(missing: {', '.join(missing)})",
+        "standardization",
+    )
+
+
+@rule(
+    id="COV005",
+    family="coverage",
+    severity="warning",
+    national_item="online_procedures",
+    title=("オンライン化手続の不足", "Fewer online procedures than the national list"),
+    rationale=(
+        "国は住民の利便性向上に特に資する手続をマイナポータルからオンライン化するよう求めています。"
+        "計画の手続がその一覧より少なければ、残りの手続の方針を示す必要があります。",
+        "The national plan lists procedures to put online via マイナポータル; a plan with "
+        "fewer should say what happens to the rest.",
+    ),
+    examples=(
+        Example(
+            "手続を3件だけ列挙",
+            "facts: {online_procedures: {procedures: [a, b, c], cite: {section: s}}}",
+            True,
+        ),
+        Example("手続の記載なし", "{}", False),
+    ),
+)
+def online_short(ctx: Context) -> Iterator[Draft]:
+    short = online_shortfall(ctx.plan, ctx.catalog)
+    if short is None:
+        return
+    yield Draft(
+        ("facts", "online_procedures"),
+        f"オンライン化する手続が{short[0]}件で、国の一覧（{short[1]}件）より少なくなっています",
+        f"{short[0]} procedures planned online; the national list has {short[1]}",
+        "online_procedures",
+    )
