@@ -27,6 +27,19 @@ class OutFormat(str, Enum):
 class CheckFormat(str, Enum):
     text = "text"
     json = "json"
+    sarif = "sarif"
+    github = "github"
+    junit = "junit"
+
+
+class ReportFormat(str, Enum):
+    md = "md"
+    html = "html"
+
+
+class SortKey(str, Enum):
+    code = "code"
+    gaps = "gaps"
 
 
 class FailOn(str, Enum):
@@ -105,6 +118,12 @@ def build_app(lang: str) -> typer.Typer:
             FailOn | None, typer.Option("--fail-on", help=t("fail_on", lang))
         ] = None,
         config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
+        baseline: Annotated[
+            str | None, typer.Option("--baseline", help=t("baseline_opt", lang))
+        ] = None,
+        diff_base: Annotated[
+            str | None, typer.Option("--diff-base", help=t("diff_base", lang))
+        ] = None,
     ) -> None:
         from dxcheck.commands.check import Options, run
 
@@ -117,8 +136,66 @@ def build_app(lang: str) -> typer.Typer:
             fail_on=fail_on.value if fail_on else None,
             config=config,
             lang=lang,
+            baseline=baseline,
+            diff_base=diff_base,
         )
         raise typer.Exit(run(opts, fmt.value))
+
+    @app.command("baseline", help=t("baseline_cmd", lang))
+    def baseline_cmd(
+        paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
+        out: Annotated[str, typer.Option("--out", "-o", help=t("out", lang))] = (
+            "dxcheck-baseline.json"
+        ),
+        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
+        catalog: Annotated[
+            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+        ] = None,
+        config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
+    ) -> None:
+        from dxcheck.commands.check import Options, write_baseline
+
+        opts = Options(paths, as_of=as_of, catalog=catalog, config=config, lang=lang)
+        raise typer.Exit(write_baseline(opts, out))
+
+    @app.command("diff", help=t("diff_cmd", lang))
+    def diff_cmd(
+        old: Annotated[str, typer.Argument(metavar="OLD", help=t("diff_old", lang))],
+        new: Annotated[str, typer.Argument(metavar="NEW", help=t("diff_new", lang))],
+        fmt: Annotated[
+            OutFormat, typer.Option("--format", "-f", help=t("format", lang))
+        ] = OutFormat.text,
+        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
+        catalog: Annotated[
+            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+        ] = None,
+    ) -> None:
+        from dxcheck.commands.diff import run as run_diff
+
+        raise typer.Exit(run_diff(old, new, fmt.value, as_of, catalog, lang))
+
+    @app.command(help=t("report", lang))
+    def report(
+        paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
+        fmt: Annotated[
+            ReportFormat, typer.Option("--format", "-f", help=t("format", lang))
+        ] = ReportFormat.md,
+        out: Annotated[str | None, typer.Option("--out", "-o", help=t("report_out", lang))] = None,
+        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
+        catalog: Annotated[
+            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+        ] = None,
+        sort: Annotated[SortKey, typer.Option("--sort", help=t("sort", lang))] = SortKey.code,
+        template_dir: Annotated[
+            str | None, typer.Option("--template-dir", help=t("template_dir", lang))
+        ] = None,
+        config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
+    ) -> None:
+        from dxcheck.commands.check import Options
+        from dxcheck.commands.report import run
+
+        opts = Options(paths, as_of=as_of, catalog=catalog, config=config, lang=lang)
+        raise typer.Exit(run(opts, fmt.value, out, template_dir, sort.value))
 
     @app.command("catalog", help=t("catalog_cmd", lang))
     def catalog_cmd(
@@ -148,6 +225,18 @@ def build_app(lang: str) -> typer.Typer:
         from dxcheck.commands.info import explain_rule
 
         raise typer.Exit(explain_rule(rule_id, lang))
+
+    @app.command(help=t("init", lang))
+    def init(
+        municipality: Annotated[
+            str | None, typer.Option("--municipality", "-m", help=t("init_name", lang))
+        ] = None,
+        code: Annotated[str | None, typer.Option("--code", help=t("init_code", lang))] = None,
+        out: Annotated[str | None, typer.Option("--out", "-o", help=t("init_out", lang))] = None,
+    ) -> None:
+        from dxcheck.commands.init import run as run_init
+
+        raise typer.Exit(run_init(municipality, code, out, lang))
 
     @app.command(help=t("schema", lang))
     def schema(

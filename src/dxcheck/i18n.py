@@ -73,6 +73,32 @@ TEXTS: dict[str, tuple[str, str]] = {
         "ギャップレポート（Markdown / HTML）を作成する",
         "Render gap reports (Markdown / HTML)",
     ),
+    "report_out": (
+        "出力先（ファイル、または計画ごとのファイルと index を書くフォルダ）。省略時は標準出力",
+        "Output file, or a folder for one file per plan plus an index; default: standard output",
+    ),
+    "sort": ("一覧の並び順（code: 団体コード順, gaps: 不足の多い順）", "Matrix order: code or gaps"),
+    "template_dir": (
+        "テンプレートのフォルダ（report.md.j2 / report.html.j2 を上書き）",
+        "Folder with templates overriding report.md.j2 / report.html.j2",
+    ),
+    "baseline_cmd": (
+        "現在の指摘をベースライン（JSON）に記録する（--baseline で新しい指摘だけを報告）",
+        "Record the current findings as a baseline (use with check --baseline)",
+    ),
+    "diff_cmd": (
+        "計画の2つの版を比べる（充足の増減と指摘の解消・発生）。充足が悪化したら終了コード1",
+        "Compare two versions of a plan: coverage gained/lost, findings fixed/introduced",
+    ),
+    "diff_old": ("古い版（ファイル、または REV:パス）", "Old version (file or REV:path)"),
+    "diff_new": ("新しい版（ファイル、または REV:パス）", "New version (file or REV:path)"),
+    "init": (
+        "新しい計画ファイルのひな形を作る（既存のファイルは上書きしない）",
+        "Write a new plan skeleton (never overwrites a file)",
+    ),
+    "init_name": ("団体名（例: 松島町）", "Municipality name (e.g. 松島町)"),
+    "init_code": ("全国地方公共団体コード（例: 044016）", "Local government code (e.g. 044016)"),
+    "init_out": ("出力ファイル（既定: <コード>.yaml）", "Output file (default: <code>.yaml)"),
     "baseline_opt": (
         "このベースラインにない新しい指摘だけを報告する",
         "Report only findings not in this baseline file",

@@ -7,6 +7,7 @@ import sys
 from dataclasses import dataclass
 
 from dxcheck.catalog import UnknownCatalogVersion, latest_version, load_catalog
+from dxcheck.catalog.models import Catalog
 from dxcheck.commands.validate import collect, format_line
 from dxcheck.config import Config, ConfigError, find_config, load_config
 from dxcheck.console import Out
@@ -40,6 +41,8 @@ class Options:
     lang: str = "ja"
     max_bytes: int = 10 * 1024 * 1024
     max_depth: int = 64
+    baseline: str | None = None
+    diff_base: str | None = None
 
 
 def parse_as_of(text: str | None) -> datetime.date:
@@ -114,7 +117,59 @@ def prepare(opts: Options, err: Out) -> Prepared:
         )
         check.findings = sorted([*notes, *check.findings], key=lambda f: f.sort_key)
         checks.append(check)
+    if opts.baseline is not None:
+        _drop_known(checks, _baseline_fingerprints(opts.baseline))
+    if opts.diff_base is not None:
+        for check in checks:
+            old = _fingerprints_at(opts.diff_base, check, catalog, as_of, selection, config, limits)
+            _drop_known([check], old)
     return Prepared(checks, len(unreadable), as_of, catalog.version, fail_on)  # type: ignore[arg-type]
+
+
+def _baseline_fingerprints(path: str) -> set[str]:
+    from dxcheck.baseline import BaselineError, load
+
+    try:
+        return load(path)
+    except BaselineError as exc:
+        raise UsageError(str(exc)) from None
+
+
+def _drop_known(checks: list[PlanCheck], known: set[str]) -> None:
+    for check in checks:
+        kept = [f for f in check.findings if not f.fingerprint or f.fingerprint not in known]
+        check.waived += len(check.findings) - len(kept)
+        check.findings = kept
+
+
+def _fingerprints_at(
+    rev: str,
+    check: PlanCheck,
+    catalog: Catalog,
+    as_of: datetime.date,
+    selection: Selection,
+    config: Config,
+    limits: Limits,
+) -> set[str]:
+    """The fingerprints of the findings the plan had at git revision ``rev``."""
+    from dxcheck.gitrev import GitError, show
+    from dxcheck.validate import validate_bytes
+
+    if check.path == "<stdin>":
+        raise UsageError("--diff-base は標準入力には使えません / not with standard input")
+    try:
+        data = show(rev, check.path)
+    except GitError as exc:
+        raise UsageError(f"--diff-base: {exc}") from None
+    if data is None:
+        return set()
+    old = validate_bytes(data, check.path, limits)
+    if old.plan is None or old.document is None:
+        return set()
+    before = check_plan(
+        old.plan, old.document, catalog, as_of, selection, config.waivers_for(check.path)
+    )
+    return {f.fingerprint for f in before.findings}
 
 
 def exit_code(prepared: Prepared) -> int:
@@ -133,12 +188,52 @@ def run(opts: Options, fmt: str) -> int:
     except UsageError as exc:
         err.line(f"dxcheck: {exc}", "error")
         return EXIT_USAGE
+    checks, lang = prepared.checks, opts.lang
     if fmt == "json":
         from dxcheck.render import json_out
 
-        sys.stdout.write(json_out.render(prepared.checks, prepared.as_of, prepared.catalog, opts.lang))
+        sys.stdout.write(json_out.render(checks, prepared.as_of, prepared.catalog, lang))
+    elif fmt == "sarif":
+        from dxcheck.render import sarif
+
+        sys.stdout.write(sarif.render(checks, prepared.catalog, lang))
+    elif fmt == "github":
+        from dxcheck.render import github
+
+        sys.stdout.write(github.render(checks, lang))
+    elif fmt == "junit":
+        from dxcheck.render import junit
+
+        sys.stdout.write(junit.render(checks, lang, prepared.fail_on))
     else:
         from dxcheck.render import text
 
         text.render(prepared.checks, Out(), prepared.as_of, prepared.catalog, opts.lang)
     return exit_code(prepared)
+
+
+def write_baseline(opts: Options, out: str) -> int:
+    """`dxcheck baseline`: record today's findings as accepted."""
+    from dxcheck.baseline import dump
+    from dxcheck.writer import write_atomic
+
+    err = Out(sys.stderr)
+    try:
+        prepared = prepare(opts, err)
+    except UsageError as exc:
+        err.line(f"dxcheck: {exc}", "error")
+        return EXIT_USAGE
+    if prepared.unreadable:
+        return EXIT_USAGE
+    findings = [f for c in prepared.checks for f in c.findings]
+    try:
+        write_atomic(out, dump(findings))
+    except OSError as exc:
+        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
+        return EXIT_USAGE
+    Out(sys.stderr).line(
+        f"{len(findings)} 件の指摘をベースライン {out} に記録しました"
+        if opts.lang != "en"
+        else f"recorded {len(findings)} finding(s) in the baseline {out}"
+    )
+    return EXIT_OK

@@ -1,0 +1,27 @@
+"""GitHub Actions workflow commands: one annotation per finding."""
+
+from __future__ import annotations
+
+from dxcheck.engine.runner import PlanCheck
+
+_COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
+
+
+def _escape_data(text: str) -> str:
+    return text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+
+
+def _escape_property(text: str) -> str:
+    return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
+
+
+def render(checks: list[PlanCheck], lang: str) -> str:
+    lines = []
+    for check in checks:
+        for f in check.findings:
+            title = f"{f.rule}" + (f" [{f.national_item}]" if f.national_item else "")
+            lines.append(
+                f"::{_COMMAND[f.severity]} file={_escape_property(f.path)},line={f.line},"
+                f"col={f.column},title={_escape_property(title)}::{_escape_data(f.message(lang))}"
+            )
+    return "".join(line + "\n" for line in lines)

@@ -1,0 +1,88 @@
+"""Markdown and HTML gap reports through Jinja2 templates (templates/ in the repository,
+packaged as dxcheck/templates in the wheel; `--template-dir` overrides them)."""
+
+from __future__ import annotations
+
+import datetime
+import os
+import re
+from pathlib import Path
+
+from dxcheck.catalog.models import Catalog
+from dxcheck.engine.runner import PlanCheck
+from dxcheck.render.report_model import LABELS, PlanView, matrix, plan_view
+
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+
+
+def md_escape(value: object) -> str:
+    """Text safe inside a Markdown table cell or paragraph: no markup, no raw HTML, one line."""
+    text = str(value)
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return " ".join(text.split())
+
+
+def template_dirs(override: str | None) -> list[str]:
+    dirs = [override] if override else []
+    packaged = Path(__file__).resolve().parents[1] / "templates"
+    source_tree = Path(__file__).resolve().parents[3] / "templates"
+    dirs.extend(str(d) for d in (packaged, source_tree) if d.is_dir())
+    return dirs
+
+
+def _environment(fmt: str, template_dir: str | None):  # type: ignore[no-untyped-def]
+    import jinja2
+
+    env = jinja2.Environment(
+        loader=jinja2.FileSystemLoader(template_dirs(template_dir)),
+        autoescape=fmt == "html",
+        undefined=jinja2.StrictUndefined,
+        keep_trailing_newline=True,
+        trim_blocks=False,
+    )
+    env.filters["md"] = md_escape
+    return env
+
+
+def render_document(
+    views: list[PlanView],
+    catalog: Catalog,
+    as_of: datetime.date,
+    fmt: str,
+    lang: str,
+    *,
+    with_matrix: bool,
+    sort: str = "code",
+    template_dir: str | None = None,
+) -> str:
+    env = _environment(fmt, template_dir)
+    template = env.get_template(f"report.{'md' if fmt == 'md' else 'html'}.j2")
+    text = template.render(
+        L=LABELS[lang],
+        lang=lang,
+        as_of=as_of.isoformat(),
+        catalog=catalog.version if lang == "en" else f"第{catalog.version}版",
+        catalog_title=catalog.title,
+        plans=views,
+        matrix=matrix(views, catalog, lang, sort) if with_matrix else None,
+    )
+    return re.sub(r"\n{3,}", "\n\n", text) if fmt == "md" else text
+
+
+def views_for(
+    checks: list[PlanCheck], catalog: Catalog, as_of: datetime.date, lang: str, sort: str
+) -> list[PlanView]:
+    views = [plan_view(c, catalog, as_of, lang) for c in checks]
+    if sort == "gaps":
+        views.sort(key=lambda v: (-(v.counts.get("missing", 0) * 2 + v.counts.get("partial", 0)), v.code))
+    else:
+        views.sort(key=lambda v: (v.code, v.path))
+    return views
+
+
+def output_plan(out: str, count: int, fmt: str) -> tuple[str, bool]:
+    """('file', …) for one combined document, ('dir', …) for one file per plan + index."""
+    suffix = ".md" if fmt == "md" else ".html"
+    if os.path.isdir(out) or (count > 1 and not out.endswith(suffix)):
+        return "dir", True
+    return "file", count > 1

@@ -1,0 +1,351 @@
+"""The view model of gap reports: plain data the Jinja2 templates lay out.
+
+Everything a report says is decided here, from checked plans and the catalog; templates only
+arrange it (and escape it). Renderers never re-run checks.
+"""
+
+from __future__ import annotations
+
+import datetime
+from dataclasses import dataclass, field
+from typing import Any
+
+from dxcheck.catalog.models import Catalog
+from dxcheck.engine.runner import PlanCheck
+
+SYMBOL = {"covered": "○", "partial": "△", "missing": "×"}
+SEVERITIES = ("error", "warning", "info")
+
+LABELS: dict[str, dict[str, str]] = {
+    "ja": {
+        "title": "自治体DX推進計画 ギャップレポート",
+        "matrix": "団体 × 国の項目 充足状況",
+        "municipality": "団体",
+        "code": "団体コード",
+        "document": "文書",
+        "kind": "種別",
+        "status": "状態",
+        "period": "計画期間",
+        "period_status": "基準日時点",
+        "as_of": "基準日",
+        "catalog": "国の計画（カタログ）",
+        "coverage": "国の項目の充足状況",
+        "item": "国の項目",
+        "category": "区分",
+        "evidence": "計画の根拠（節・引用）",
+        "deadlines": "期限",
+        "date": "日付",
+        "what": "内容",
+        "state": "状況",
+        "passed": "経過",
+        "coming": "今後",
+        "findings": "指摘事項",
+        "gaps": "不足している項目と次の一歩",
+        "expects": "国の計画が求めること",
+        "next_step": "次の一歩",
+        "none": "なし",
+        "legend": "○ 充足　△ 一部（検討・言及のみ、または範囲不足）　× 記載なし",
+        "count": "項目別の集計",
+        "covered": "充足",
+        "partial": "一部",
+        "missing": "記載なし",
+        "gaps_total": "不足数",
+        "invalid": "無効な計画ファイル（スキーマ検証エラー）",
+        "in_period": "計画期間中",
+        "ended": "計画期間終了",
+        "not_started": "計画期間前",
+        "not_stated": "記載なし",
+        "national": "国の期限",
+        "plan_end": "計画期間の終了",
+        "target": "計画の目標",
+        "error": "エラー",
+        "warning": "警告",
+        "info": "情報",
+        "location": "位置",
+        "rule": "ルール",
+        "plans": "計画一覧",
+        "generated": "作成",
+        "source": "出典",
+        "heatmap": "充足状況のヒートマップ",
+    },
+    "en": {
+        "title": "Municipal DX plan gap report",
+        "matrix": "Municipality × national item coverage",
+        "municipality": "Municipality",
+        "code": "Code",
+        "document": "Document",
+        "kind": "Kind",
+        "status": "Status",
+        "period": "Plan period",
+        "period_status": "At the as-of date",
+        "as_of": "As of",
+        "catalog": "National plan (catalog)",
+        "coverage": "Coverage of the national items",
+        "item": "National item",
+        "category": "Category",
+        "evidence": "Evidence in the plan (section, quote)",
+        "deadlines": "Deadlines",
+        "date": "Date",
+        "what": "What",
+        "state": "State",
+        "passed": "passed",
+        "coming": "coming",
+        "findings": "Findings",
+        "gaps": "Gaps and next steps",
+        "expects": "What the national plan expects",
+        "next_step": "Next step",
+        "none": "none",
+        "legend": "○ covered   △ partial (only considered/mentioned, or incomplete scope)   × missing",
+        "count": "Counts per item",
+        "covered": "covered",
+        "partial": "partial",
+        "missing": "missing",
+        "gaps_total": "gaps",
+        "invalid": "Invalid plan file (schema errors)",
+        "in_period": "within the plan period",
+        "ended": "plan period ended",
+        "not_started": "before the plan period",
+        "not_stated": "not stated",
+        "national": "national deadline",
+        "plan_end": "end of the plan period",
+        "target": "plan target",
+        "error": "error",
+        "warning": "warning",
+        "info": "info",
+        "location": "Location",
+        "rule": "Rule",
+        "plans": "Plans",
+        "generated": "Generated",
+        "source": "Source",
+        "heatmap": "Coverage heat map",
+    },
+}
+
+CATEGORY = {
+    "ja": {
+        "priority": "重点取組事項",
+        "structure": "推進体制",
+        "related": "あわせて取り組む事項",
+        "other": "その他",
+    },
+    "en": {"priority": "priority", "structure": "structure", "related": "related", "other": "other"},
+}
+KIND = {
+    "ja": {
+        "plan": "計画",
+        "policy": "方針",
+        "vision": "ビジョン",
+        "summary": "概要版",
+        "proposal": "策定提案",
+        "other": "その他",
+    },
+    "en": {
+        "plan": "plan",
+        "policy": "policy",
+        "vision": "vision",
+        "summary": "summary",
+        "proposal": "proposal",
+        "other": "other",
+    },
+}
+STATUS = {
+    "ja": {"adopted": "策定済", "draft": "案", "proposal": "提案段階"},
+    "en": {"adopted": "adopted", "draft": "draft", "proposal": "proposal"},
+}
+
+
+@dataclass(slots=True)
+class PlanView:
+    slug: str
+    path: str
+    valid: bool
+    name: str
+    code: str
+    title: str
+    kind: str
+    status: str
+    period: str
+    period_status: str
+    catalog: str
+    coverage: list[dict[str, Any]] = field(default_factory=list)
+    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    findings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
+    gaps: list[dict[str, Any]] = field(default_factory=list)
+    counts: dict[str, int] = field(default_factory=dict)
+
+
+def _ja_date(day: datetime.date) -> str:
+    return day.isoformat()
+
+
+def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: str) -> PlanView:
+    L = LABELS[lang]
+    en = lang == "en"
+    slug = check.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    findings: dict[str, list[dict[str, Any]]] = {s: [] for s in SEVERITIES}
+    for f in check.findings:
+        findings[f.severity].append(
+            {
+                "rule": f.rule,
+                "item": f.national_item or "",
+                "message": f.message(lang),
+                "where": f"{f.path}:{f.line}:{f.column}",
+                "yaml_path": f.yaml_path,
+            }
+        )
+    plan = check.plan
+    if plan is None:
+        return PlanView(
+            slug, check.path, False, check.path, "", L["invalid"], "", "", "", "",
+            catalog.version, findings=findings,
+        )
+    period = plan.period
+    if period.not_stated:
+        period_text, period_status = L["not_stated"], L["not_stated"]
+    else:
+        period_text = f"{period.start.text if period.start else '?'} 〜 {period.end.text if period.end else '?'}"
+        if period.start and period.end:
+            period_text += f"（{_ja_date(period.start.start)} 〜 {_ja_date(period.end.end)}）" if not en else (
+                f" ({period.start.start.isoformat()} – {period.end.end.isoformat()})"
+            )
+        if period.end is not None and period.end.end < as_of:
+            period_status = L["ended"]
+        elif period.start is not None and period.start.start > as_of:
+            period_status = L["not_started"]
+        else:
+            period_status = L["in_period"]
+    coverage_rows = []
+    gaps = []
+    counts = {"covered": 0, "partial": 0, "missing": 0}
+    for item in catalog.items:
+        cov = check.coverage[item.id]
+        counts[cov.status] += 1
+        evidence = [
+            {"section": e.section, "quote": e.quote or "", "commitment": e.commitment or ""}
+            for e in cov.evidence
+        ]
+        title = item.title_en if en else item.title_ja
+        coverage_rows.append(
+            {
+                "id": item.id,
+                "title": title,
+                "category": CATEGORY[lang][item.category],
+                "status": cov.status,
+                "status_label": L[cov.status],
+                "symbol": SYMBOL[cov.status],
+                "reason": cov.reason_en if en else cov.reason_ja,
+                "evidence": evidence,
+            }
+        )
+        if cov.status != "covered":
+            gaps.append(
+                {
+                    "id": item.id,
+                    "title": title,
+                    "status_label": L[cov.status],
+                    "symbol": SYMBOL[cov.status],
+                    "reason": cov.reason_en if en else cov.reason_ja,
+                    "expects": [
+                        (t.description_en if en else t.description_ja)
+                        + (f"（{t.deadline_text}）" if t.deadline_text and not en else "")
+                        for t in item.targets
+                    ]
+                    or [item.summary_en if en else item.summary_ja],
+                    "next_step": item.guidance_en if en else item.guidance_ja,
+                    "citation": f"{item.citation.document} {item.citation.section}",
+                }
+            )
+    deadlines = _deadlines(check, catalog, as_of, lang)
+    return PlanView(
+        slug=slug,
+        path=check.path,
+        valid=True,
+        name=plan.municipality.name,
+        code=plan.municipality.code,
+        title=plan.document.title,
+        kind=KIND[lang][plan.document.kind],
+        status=STATUS[lang][plan.document.status],
+        period=period_text,
+        period_status=period_status,
+        catalog=catalog.version,
+        coverage=coverage_rows,
+        deadlines=deadlines,
+        findings=findings,
+        gaps=gaps,
+        counts=counts,
+    )
+
+
+def _deadlines(
+    check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: str
+) -> list[dict[str, Any]]:
+    L = LABELS[lang]
+    en = lang == "en"
+    rows: list[dict[str, Any]] = []
+    plan = check.plan
+    assert plan is not None
+    for item in catalog.items:
+        if check.coverage[item.id].status == "missing":
+            continue
+        for target in item.targets:
+            if target.deadline is None:
+                continue
+            rows.append(
+                {
+                    "date": target.deadline,
+                    "kind": L["national"],
+                    "what": f"{item.title_en if en else item.title_ja}: "
+                    + (target.description_en if en else target.description_ja),
+                }
+            )
+    if plan.period.end is not None:
+        rows.append({"date": plan.period.end.end, "kind": L["plan_end"], "what": plan.period.end.text})
+    for initiative in plan.initiatives:
+        if initiative.target is not None and initiative.commitment != "context":
+            rows.append(
+                {
+                    "date": initiative.target.end,
+                    "kind": L["target"],
+                    "what": f"{initiative.title}（{initiative.target.text}）"
+                    if not en
+                    else f"{initiative.title} ({initiative.target.text})",
+                }
+            )
+    rows.sort(key=lambda r: (r["date"], r["kind"], r["what"]))
+    for row in rows:
+        row["passed"] = row["date"] < as_of
+        row["state"] = L["passed"] if row["passed"] else L["coming"]
+        row["date"] = row["date"].isoformat()
+    return rows
+
+
+def matrix(views: list[PlanView], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
+    en = lang == "en"
+    valid = [v for v in views if v.valid]
+    if sort == "gaps":
+        valid.sort(key=lambda v: (-(v.counts["missing"] * 2 + v.counts["partial"]), v.code))
+    else:
+        valid.sort(key=lambda v: v.code)
+    items = [
+        {"id": item.id, "title": item.title_en if en else item.title_ja} for item in catalog.items
+    ]
+    rows = []
+    for view in valid:
+        cells = {row["id"]: row for row in view.coverage}
+        rows.append(
+            {
+                "name": view.name,
+                "code": view.code,
+                "slug": view.slug,
+                "cells": [
+                    {"status": cells[i["id"]]["status"], "symbol": cells[i["id"]]["symbol"]}
+                    for i in items
+                ],
+                "gaps": view.counts["missing"] + view.counts["partial"],
+            }
+        )
+    totals = []
+    for index, item in enumerate(items):
+        col = [row["cells"][index]["status"] for row in rows]
+        totals.append({s: col.count(s) for s in ("covered", "partial", "missing")} | item)
+    return {"items": items, "rows": rows, "totals": totals}

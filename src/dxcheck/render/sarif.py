@@ -1,0 +1,88 @@
+"""SARIF 2.1.0 output for code-scanning services (validated against the OASIS schema in tests)."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from dxcheck import __version__
+from dxcheck.engine.registry import all_rules
+from dxcheck.engine.runner import PlanCheck
+
+_LEVEL = {"error": "error", "warning": "warning", "info": "note"}
+SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
+
+
+def _uri(path: str) -> str:
+    return path.replace("\\", "/").removeprefix("./")
+
+
+def render(checks: list[PlanCheck], catalog: str, lang: str) -> str:
+    rules = all_rules()
+    index = {rule.id: i for i, rule in enumerate(rules)}
+    descriptors: list[dict[str, Any]] = [
+        {
+            "id": rule.id,
+            "name": rule.title_en.replace(" ", ""),
+            "shortDescription": {"text": rule.title(lang)},
+            "fullDescription": {"text": rule.rationale(lang)},
+            "help": {
+                "text": f"{rule.rationale(lang)}\n\n`dxcheck explain {rule.id}`",
+                "markdown": f"**{rule.title(lang)}**\n\n{rule.rationale(lang)}\n\n"
+                f"`dxcheck explain {rule.id}`",
+            },
+            "defaultConfiguration": {"level": _LEVEL[rule.severity]},
+            "properties": {
+                "family": rule.family,
+                "national_item": rule.national_item,
+                "catalog_versions": list(rule.versions),
+                "tags": [rule.family, *([rule.national_item] if rule.national_item else [])],
+            },
+        }
+        for rule in rules
+    ]
+    results: list[dict[str, Any]] = []
+    for check in checks:
+        for f in check.findings:
+            result: dict[str, Any] = {
+                "ruleId": f.rule,
+                "level": _LEVEL[f.severity],
+                "message": {"text": f.message(lang)},
+                "locations": [
+                    {
+                        "physicalLocation": {
+                            "artifactLocation": {"uri": _uri(f.path)},
+                            "region": {"startLine": f.line, "startColumn": f.column},
+                        },
+                        "logicalLocations": [{"fullyQualifiedName": f.yaml_path or "/"}],
+                    }
+                ],
+                "partialFingerprints": {"dxcheck/v1": f.fingerprint or f"{f.rule}:{f.yaml_path}"},
+                "properties": {
+                    "national_item": f.national_item,
+                    "catalog_version": f.catalog_version,
+                },
+            }
+            if f.rule in index:
+                result["ruleIndex"] = index[f.rule]
+            results.append(result)
+    log = {
+        "$schema": SCHEMA_URI,
+        "version": "2.1.0",
+        "runs": [
+            {
+                "tool": {
+                    "driver": {
+                        "name": "dxcheck",
+                        "version": __version__,
+                        "informationUri": "https://github.com/dxcheck/dxcheck",
+                        "rules": descriptors,
+                        "properties": {"catalog": catalog},
+                    }
+                },
+                "columnKind": "unicodeCodePoints",
+                "results": results,
+            }
+        ],
+    }
+    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"

@@ -1,0 +1,65 @@
+"""Every rule has a passing and a failing example; each must behave as documented."""
+
+from __future__ import annotations
+
+import datetime
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dxcheck.catalog import load_catalog
+from dxcheck.engine.registry import Example, Rule, all_rules
+from dxcheck.engine.runner import Selection, check_plan
+from dxcheck.loader import load_text
+from dxcheck.validate import validate_document
+
+MINIMAL = (Path(__file__).parent / "data" / "minimal.yaml").read_text(encoding="utf-8")
+
+CASES = [
+    pytest.param(rule, example, id=f"{rule.id}-{'fires' if example.fires else 'passes'}-{i}")
+    for rule in all_rules()
+    for i, example in enumerate(rule.examples)
+]
+
+
+def apply_patch(example: Example) -> str:
+    base = yaml.safe_load(MINIMAL)
+    patch = yaml.safe_load(example.patch) or {}
+    base.update(patch)
+    return yaml.safe_dump(base, allow_unicode=True, sort_keys=False)
+
+
+@pytest.mark.parametrize(("rule", "example"), CASES)
+def test_rule_examples(rule: Rule, example: Example) -> None:
+    text = apply_patch(example)
+    result = validate_document(load_text(text, "example.yaml"))
+    assert result.plan is not None, [d.message_en for d in result.diagnostics]
+    assert result.document is not None
+    as_of = datetime.date.fromisoformat(example.as_of)
+    check = check_plan(
+        result.plan, result.document, load_catalog(), as_of, Selection((rule.id,))
+    )
+    fired = [f for f in check.findings if f.rule == rule.id]
+    assert bool(fired) == example.fires, [f.message_ja for f in fired]
+    for finding in fired:
+        assert finding.line >= 1 and finding.column >= 1
+        assert finding.catalog_version == load_catalog().version
+
+
+def test_every_rule_has_a_passing_and_a_failing_example() -> None:
+    for rule in all_rules():
+        kinds = {example.fires for example in rule.examples}
+        assert kinds == {True, False}, rule.id
+
+
+def test_rule_metadata_is_complete() -> None:
+    ids = [r.id for r in all_rules()]
+    assert len(ids) == len(set(ids))
+    families = {"coverage", "deadlines", "governance", "consistency", "waivers"}
+    item_ids = {item.id for item in load_catalog().items}
+    for rule in all_rules():
+        assert rule.family in families
+        assert rule.severity in ("error", "warning", "info")
+        assert rule.title_ja and rule.title_en and rule.rationale_ja and rule.rationale_en
+        assert rule.national_item is None or rule.national_item in item_ids

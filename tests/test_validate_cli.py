@@ -1,0 +1,143 @@
+"""`dxcheck validate`: every bad input gets file:line:col, the right code and exit status,
+and no traceback; valid inputs exit 0."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from dxcheck.cli import main
+
+DATA = Path(__file__).parent / "data"
+BAD = DATA / "bad"
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+# file, expected "line:col: error[CODE]" fragment
+BAD_CASES = [
+    ("broken.yaml", "2:1: error[DX110]"),
+    ("tabs.yaml", "2:1: error[DX110]"),
+    ("duplicate_key.yaml", "3:3: error[DX103]"),
+    ("sjis_broken.yaml", "2:1: error[DX110]"),
+    ("binary.yaml", "error[DX101]"),
+    ("empty.yaml", "1:1: error[DX106]"),
+    ("alias_bomb.yaml", "error[DX105]"),
+    ("deep.yaml", "1:66: error[DX105]"),
+    ("python_tag.yaml", "1:4: error[DX104]"),
+    ("not_mapping.yaml", "1:1: error[DX201]"),
+    ("unknown_key.yaml", "8:3: error[DX202]"),
+    ("yaml11_bool.yaml", "21:13: error[DX205]"),
+    ("code_unquoted.yaml", "5:9: error[DX205]"),
+    ("wrong_check_digit.yaml", "5:9: error[DX208]"),
+    ("impossible_date.yaml", "39:13: error[DX207]"),
+    ("era_zero.yaml", "11:12: error[DX207]"),
+    ("feb30.yaml", "11:12: error[DX207]"),
+    ("wrong_type.yaml", "37:21: error[DX204]"),
+    ("bad_enum.yaml", "46:17: error[DX206]"),
+    ("missing_key.yaml", "1:1: error[DX203]"),
+    ("period_empty.yaml", "15:3: error[DX209]"),
+    ("duplicate_id.yaml", "42:9: error[DX210]"),
+]
+
+
+@pytest.mark.parametrize(("name", "expected"), BAD_CASES)
+def test_bad_inputs(capsys: pytest.CaptureFixture[str], name: str, expected: str) -> None:
+    path = BAD / name
+    before = path.read_bytes()
+    code, out, err = run(capsys, "validate", str(path))
+    assert code == 1
+    assert f"{path}:{expected}" in out
+    assert "Traceback" not in out + err
+    assert path.read_bytes() == before  # never a changed input
+
+
+def test_every_bad_file_is_covered() -> None:
+    assert sorted(p.name for p in BAD.iterdir()) == sorted(name for name, _ in BAD_CASES)
+
+
+def test_messages_are_specific(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "validate", str(BAD / "unknown_key.yaml"))
+    assert "`title` のことですか？" in out
+    _, out, _ = run(capsys, "validate", str(BAD / "yaml11_bool.yaml"))
+    assert '"no"' in out and "真偽値" in out
+    _, out, _ = run(capsys, "validate", str(BAD / "code_unquoted.yaml"))
+    assert '"044016"' in out
+    _, out, _ = run(capsys, "validate", str(BAD / "wrong_check_digit.yaml"))
+    assert "6桁目は 6 のはず" in out
+    _, out, _ = run(capsys, "--lang", "en", "validate", str(BAD / "unknown_key.yaml"))
+    assert "did you mean 'title'?" in out
+
+
+@pytest.mark.parametrize("name", ["minimal.yaml", "utf16_ok.yaml", "sjis_ok.yaml", "bom_ok.yaml"])
+def test_valid_files(capsys: pytest.CaptureFixture[str], name: str) -> None:
+    code, out, _ = run(capsys, "validate", str(DATA / name))
+    assert code == 0, out
+    assert "無効 0" in out
+
+
+def test_all_problems_of_all_files_are_reported(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", str(BAD))
+    assert code == 1
+    reported = {line.split(":")[0] for line in out.splitlines() if ": error[" in line}
+    assert len(reported) == len(BAD_CASES)
+
+
+def test_missing_path_is_exit_2(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    code, out, err = run(capsys, "validate", str(tmp_path / "nope.yaml"))
+    assert code == 2
+    assert "error[DX100]" in err
+
+
+def test_usage_error_is_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(capsys, "validate", "--format", "xml", str(DATA / "minimal.yaml"))
+    assert code == 2
+
+
+def test_json_format(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "validate", "--format", "json", str(BAD / "unknown_key.yaml"))
+    payload = json.loads(out)
+    assert code == 1
+    (diag,) = payload["files"][0]["diagnostics"]
+    assert diag["code"] == "DX202"
+    assert (diag["line"], diag["column"], diag["yaml_path"]) == (8, 3, "document.titel")
+    assert payload["summary"] == {"files": 1, "valid": 0, "invalid": 1, "unreadable": 0}
+
+
+def test_stdin_and_no_traceback_in_subprocess() -> None:
+    env = {**os.environ, "NO_COLOR": "1"}
+    proc = subprocess.run(
+        [sys.executable, "-m", "dxcheck", "validate", "-"],
+        input=b"a: [1, 2\n",
+        capture_output=True,
+        env=env,
+        check=False,
+    )
+    assert proc.returncode == 1
+    assert b"<stdin>:2:1: error[DX110]" in proc.stdout
+    assert b"Traceback" not in proc.stderr
+
+
+def test_max_depth_option(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    path = tmp_path / "deep.yaml"
+    path.write_text("a: " + "[" * 10 + "]" * 10 + "\n", encoding="utf-8")
+    code, out, _ = run(capsys, "validate", "--max-depth", "5", str(path))
+    assert "error[DX105]" in out and code == 1
+
+
+def test_version_and_help_languages(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "--version")
+    assert code == 0 and out.startswith("dxcheck ")
+    code, out, _ = run(capsys, "--help")
+    assert code == 0 and "計画ファイル" in out
+    code, out, _ = run(capsys, "--lang", "en", "--help")
+    assert code == 0 and "Validate plan files" in out
