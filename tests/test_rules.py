@@ -37,9 +37,7 @@ def test_rule_examples(rule: Rule, example: Example) -> None:
     assert result.plan is not None, [d.message_en for d in result.diagnostics]
     assert result.document is not None
     as_of = datetime.date.fromisoformat(example.as_of)
-    check = check_plan(
-        result.plan, result.document, load_catalog(), as_of, Selection((rule.id,))
-    )
+    check = check_plan(result.plan, result.document, load_catalog(), as_of, Selection((rule.id,)))
     fired = [f for f in check.findings if f.rule == rule.id]
     assert bool(fired) == example.fires, [f.message_ja for f in fired]
     for finding in fired:

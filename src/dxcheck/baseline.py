@@ -32,11 +32,17 @@ def load(path: str) -> set[str]:
         with open(path, encoding="utf-8") as handle:
             data: Any = json.load(handle)
     except OSError as exc:
-        raise BaselineError(f"{path}: ベースラインを読めません / cannot read ({exc.strerror})") from None
+        raise BaselineError(
+            f"{path}: ベースラインを読めません / cannot read ({exc.strerror})"
+        ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
-        raise BaselineError(f"{path}: ベースラインのJSONが壊れています / invalid JSON: {exc}") from None
+        raise BaselineError(
+            f"{path}: ベースラインのJSONが壊れています / invalid JSON: {exc}"
+        ) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
-        raise BaselineError(f"{path}: dxcheck のベースラインではありません / not a dxcheck baseline")
+        raise BaselineError(
+            f"{path}: dxcheck のベースラインではありません / not a dxcheck baseline"
+        )
     findings = data.get("findings")
     if not isinstance(findings, list):
         raise BaselineError(f"{path}: findings がありません / no findings list")

@@ -5,10 +5,8 @@ an invalid plan; 2 usage error or unreadable input. Heavy modules are imported i
 command that needs them, so ``dxcheck validate`` never imports jinja2 or rich.
 """
 
-from __future__ import annotations
-
 import sys
-from enum import Enum
+from enum import StrEnum
 from typing import Annotated
 
 import typer
@@ -19,12 +17,12 @@ from dxcheck.i18n import detect_lang, t
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
 
-class OutFormat(str, Enum):
+class OutFormat(StrEnum):
     text = "text"
     json = "json"
 
 
-class CheckFormat(str, Enum):
+class CheckFormat(StrEnum):
     text = "text"
     json = "json"
     sarif = "sarif"
@@ -32,23 +30,23 @@ class CheckFormat(str, Enum):
     junit = "junit"
 
 
-class ReportFormat(str, Enum):
+class ReportFormat(StrEnum):
     md = "md"
     html = "html"
 
 
-class SortKey(str, Enum):
+class SortKey(StrEnum):
     code = "code"
     gaps = "gaps"
 
 
-class FailOn(str, Enum):
+class FailOn(StrEnum):
     error = "error"
     warning = "warning"
     info = "info"
 
 
-class Lang(str, Enum):
+class Lang(StrEnum):
     ja = "ja"
     en = "en"
 

@@ -17,8 +17,11 @@ def check_digit(first_five: str) -> int:
 
 
 def check_digit_ok(code: str) -> bool:
-    return len(code) == 6 and code.isascii() and code.isdigit() and (
-        check_digit(code[:5]) == int(code[5])
+    return (
+        len(code) == 6
+        and code.isascii()
+        and code.isdigit()
+        and (check_digit(code[:5]) == int(code[5]))
     )
 
 

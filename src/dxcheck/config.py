@@ -105,7 +105,9 @@ def load_config(path: str | None) -> Config:
         with open(path, "rb") as handle:
             raw: Any = tomllib.load(handle)
     except OSError as exc:
-        raise ConfigError(f"{path}: 設定ファイルを読めません / cannot read ({exc.strerror})") from None
+        raise ConfigError(
+            f"{path}: 設定ファイルを読めません / cannot read ({exc.strerror})"
+        ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOMLの構文エラー / TOML syntax error: {exc}") from None
     if os.path.basename(path) == "pyproject.toml":
@@ -124,8 +126,6 @@ def load_config(path: str | None) -> Config:
                 {"rule": w.rule, "item": w.item, "reason": w.reason, "expires": w.expires}
             )
         except ValidationError as exc:
-            raise ConfigError(
-                f"{path}: waivers[{index}]: {exc.errors()[0]['msg']}"
-            ) from None
+            raise ConfigError(f"{path}: waivers[{index}]: {exc.errors()[0]['msg']}") from None
         waivers.append((waiver, w.plans))
     return Config(path, parsed.select, parsed.ignore, parsed.fail_on, parsed.catalog, waivers)

@@ -77,7 +77,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "出力先（ファイル、または計画ごとのファイルと index を書くフォルダ）。省略時は標準出力",
         "Output file, or a folder for one file per plan plus an index; default: standard output",
     ),
-    "sort": ("一覧の並び順（code: 団体コード順, gaps: 不足の多い順）", "Matrix order: code or gaps"),
+    "sort": (
+        "一覧の並び順（code: 団体コード順, gaps: 不足の多い順）",
+        "Matrix order: code or gaps",
+    ),
     "template_dir": (
         "テンプレートのフォルダ（report.md.j2 / report.html.j2 を上書き）",
         "Folder with templates overriding report.md.j2 / report.html.j2",

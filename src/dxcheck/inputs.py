@@ -31,12 +31,15 @@ def expand(paths: list[str]) -> Expanded:
             found: list[str] = []
             for root, dirs, names in os.walk(arg, onerror=None):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                found.extend(
-                    os.path.join(root, n) for n in names if n.endswith(SUFFIXES)
-                )
+                found.extend(os.path.join(root, n) for n in names if n.endswith(SUFFIXES))
             if not found:
-                errors.append(_error(arg, "フォルダに計画ファイル（*.yaml, *.yml）がありません",
-                                     "no plan files (*.yaml, *.yml) in this folder"))
+                errors.append(
+                    _error(
+                        arg,
+                        "フォルダに計画ファイル（*.yaml, *.yml）がありません",
+                        "no plan files (*.yaml, *.yml) in this folder",
+                    )
+                )
             files.extend(sorted(found))
         elif os.path.exists(arg):
             files.append(arg)

@@ -29,12 +29,9 @@ from yaml.resolver import Resolver
 
 from dxcheck.diagnostics import Diagnostic
 
-try:  # libyaml when available: several times faster on large files
-    from yaml import CParser as _Parser
-except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    from yaml.parser import Parser as _PyParser  # noqa: F401
-
-    _Parser = None  # type: ignore[assignment,misc]
+# libyaml when PyYAML was built with it (several times faster on large files), else None and
+# the pure-Python parser is used.
+_Parser: Any = getattr(yaml, "CParser", None)
 
 Path = tuple[str | int, ...]
 
@@ -291,10 +288,11 @@ _MERGE_KEY = "<<"
 def _scalar_value(event: ev.ScalarEvent) -> tuple[Any, str]:
     tag = event.tag
     if tag is None or tag == "!":
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)
+        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
     if tag == "tag:yaml.org,2002:str":
         return event.value, tag
-    node = ScalarNode(tag, event.value, event.start_mark, event.end_mark, event.style)
+    marks: tuple[Any, Any] = (event.start_mark, event.end_mark)
+    node = ScalarNode(tag, event.value, marks[0], marks[1], event.style)
     if tag == "tag:yaml.org,2002:null":
         return None, tag
     if tag == "tag:yaml.org,2002:bool":
@@ -530,9 +528,7 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
     except yaml.YAMLError as exc:
         raise LoadError([*b.errors, _yaml_error(path, exc)]) from None
     except RecursionError:  # pragma: no cover - defensive: depth is bounded above
-        raise b.fatal(
-            "DX105", "入れ子が深すぎます", "nesting too deep", Mark(1, 1)
-        ) from None
+        raise b.fatal("DX105", "入れ子が深すぎます", "nesting too deep", Mark(1, 1)) from None
     if b.errors:
         raise LoadError(b.errors)
     if not b.have_root or b.root is None:

@@ -91,7 +91,7 @@ MunicipalityCode = Annotated[
     str,
     Field(
         pattern=r"^[0-9]{6}$",
-        description="全国地方公共団体コード（6桁、検査数字付き）。必ず引用符で囲む: \"044016\"",
+        description='全国地方公共団体コード（6桁、検査数字付き）。必ず引用符で囲む: "044016"',
         examples=["044016"],
     ),
     PlainValidator(lambda v: _check_code(_code_text(v))),
@@ -99,7 +99,7 @@ MunicipalityCode = Annotated[
         {
             "type": "string",
             "pattern": "^[0-9]{6}$",
-            "description": "全国地方公共団体コード（6桁、検査数字付き）。引用符で囲む: \"044016\"",
+            "description": '全国地方公共団体コード（6桁、検査数字付き）。引用符で囲む: "044016"',
         }
     ),
 ]
@@ -115,8 +115,8 @@ def _code_text(value: Any) -> str:
     if not re.fullmatch(r"[0-9]{6}", value):
         raise PydanticCustomError(
             "municipality_code_format",
-            "全国地方公共団体コードは6桁の数字です（例: \"044016\"）",
-            {"en": "a local government code is 6 digits (e.g. \"044016\")"},
+            '全国地方公共団体コードは6桁の数字です（例: "044016"）',
+            {"en": 'a local government code is 6 digits (e.g. "044016")'},
         )
     return value
 
@@ -188,7 +188,7 @@ class DocumentInfo(_Model):
     revisions: list[Revision] = Field(default_factory=list)
     national_plan_version: str | None = Field(
         default=None,
-        description="文書が参照する国の自治体DX推進計画の版（例: \"2.0\"）。記載がなければ省略",
+        description='文書が参照する国の自治体DX推進計画の版（例: "2.0"）。記載がなければ省略',
     )
     source: Source
     cite: Citation | None = None
@@ -277,7 +277,9 @@ class Body(_Stated):
 
 class Expert(_Model):
     role: NonEmpty = Field(description="外部人材・アドバイザーの役割（例: DXアドバイザー）")
-    source: str | None = Field(default=None, description="派遣元・制度（例: 地域情報化アドバイザー）")
+    source: str | None = Field(
+        default=None, description="派遣元・制度（例: 地域情報化アドバイザー）"
+    )
     cite: Citation
 
 
@@ -347,7 +349,8 @@ class Initiative(_Model):
 
 class StandardizationFacts(_Model):
     systems: list[NonEmpty] = Field(
-        default_factory=list, description="標準化の対象として文書が挙げる基幹業務（文書の表記のまま）"
+        default_factory=list,
+        description="標準化の対象として文書が挙げる基幹業務（文書の表記のまま）",
     )
     systems_count_stated: int | None = Field(
         default=None, description="文書が述べる業務数（例: 計17業務）"

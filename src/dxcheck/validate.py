@@ -34,9 +34,7 @@ class Result:
 
     @property
     def valid(self) -> bool:
-        return self.plan is not None and not any(
-            d.severity == "error" for d in self.diagnostics
-        )
+        return self.plan is not None and not any(d.severity == "error" for d in self.diagnostics)
 
 
 def validate_bytes(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
@@ -87,12 +85,12 @@ def _normalise_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> Path:
     out: list[str | int] = []
     current = data
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
+        if (isinstance(current, dict) and isinstance(part, str) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             out.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            out.append(part)
-            current = current[part]
+            container: Any = current
+            current = container[part]
         elif missing and index == len(loc) - 1 and isinstance(part, str):
             out.append(part)
         # anything else is a union tag such as 'float' or 'function-plain[...]'
@@ -147,15 +145,39 @@ _YAML11_NAMES = {
 
 
 def _map_errors(doc: Document, exc: ValidationError) -> Iterator[Diagnostic]:
+    errors = [
+        (error, _normalise_loc(doc.data, error["loc"], error["type"] == "missing"))
+        for error in exc.errors(include_url=False)
+    ]
+    # A misspelt key (`titel`) also makes the real one (`title`) missing: the "did you mean"
+    # of the unknown key already says so, so the second message is left out.
+    suggested = {
+        (*loc[:-1], near)
+        for error, loc in errors
+        if error["type"] == "extra_forbidden" and (near := _near_key(loc)) is not None
+    }
     seen: set[tuple[Path, str]] = set()
-    for error in exc.errors(include_url=False):
+    for error, loc in errors:
         kind = error["type"]
-        loc = _normalise_loc(doc.data, error["loc"], kind == "missing")
+        if kind == "missing" and loc in suggested:
+            continue
         group = "type" if kind in _TYPE_NAMES or kind.endswith("_type") else kind
         if (loc, group) in seen:
             continue  # one message per place (unions report each member)
         seen.add((loc, group))
         yield _diagnostic(doc, loc, kind, error)
+
+
+def _allowed_keys(parent: Path) -> list[str]:
+    model = _model_at(parent)
+    return sorted(model.model_fields) if model else []
+
+
+def _near_key(loc: Path) -> str | None:
+    if not loc:
+        return None
+    near = difflib.get_close_matches(str(loc[-1]), _allowed_keys(loc[:-1]), n=1, cutoff=0.6)
+    return near[0] if near else None
 
 
 def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
@@ -165,14 +187,13 @@ def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
     name = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
         code, at_key = "DX202", True
-        model = _model_at(loc[:-1])
-        allowed = sorted(model.model_fields) if model else []
-        near = difflib.get_close_matches(name, allowed, n=1, cutoff=0.6)
+        allowed = _allowed_keys(loc[:-1])
+        near = _near_key(loc)
         ja = f"不明なキー `{name}` です"
         en = f"unknown key '{name}'"
         if near:
-            ja += f"。`{near[0]}` のことですか？"
-            en += f"; did you mean '{near[0]}'?"
+            ja += f"。`{near}` のことですか？"
+            en += f"; did you mean '{near}'?"
         elif allowed:
             ja += f"（使えるキー: {', '.join(allowed)}）"
             en += f" (allowed: {', '.join(allowed)})"
@@ -195,7 +216,7 @@ def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
             )
             en = (
                 f"'{scalar.text}' is read by YAML as {got_en}, but {want_en} is expected here; "
-                f"quote it if you mean text: \"{scalar.text}\""
+                f'quote it if you mean text: "{scalar.text}"'
             )
         else:
             ja = f"ここには{want_ja}が必要です"
@@ -203,14 +224,14 @@ def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
     elif kind == "literal_error":
         code = "DX206"
         expected = str(ctx.get("expected", ""))
-        options = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
+        choices = [o.strip().strip("'") for o in expected.replace(" or ", ", ").split(",")]
         got = str(error.get("input"))
-        near = difflib.get_close_matches(got, options, n=1, cutoff=0.5)
-        ja = f"`{got}` は使えません。次のいずれかを書いてください: {', '.join(options)}"
-        en = f"'{got}' is not allowed; use one of: {', '.join(options)}"
-        if near:
-            ja += f"（`{near[0]}` のことですか？）"
-            en += f" (did you mean '{near[0]}'?)"
+        close = difflib.get_close_matches(got, choices, n=1, cutoff=0.5)
+        ja = f"`{got}` は使えません。次のいずれかを書いてください: {', '.join(choices)}"
+        en = f"'{got}' is not allowed; use one of: {', '.join(choices)}"
+        if close:
+            ja += f"（`{close[0]}` のことですか？）"
+            en += f" (did you mean '{close[0]}'?)"
     elif kind in ("jp_date", "jp_date_type"):
         code = "DX207"
         ja = str(error["msg"])
@@ -277,8 +298,8 @@ def _semantic_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
             yield Diagnostic(
                 "DX212",
                 "warning",
-                warning,
-                f"date '{span.text}': {warning}",
+                f"日付「{span.text}」: {warning.ja}",
+                f"date '{span.text}': {warning.en}",
                 doc.path,
                 mark.line,
                 mark.column,

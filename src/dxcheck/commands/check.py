@@ -103,9 +103,7 @@ def prepare(opts: Options, err: Out) -> Prepared:
     for result in results:
         notes = diagnostics_as_findings(result.diagnostics, catalog.version)
         if result.plan is None or result.document is None:
-            checks.append(
-                PlanCheck(result.path, None, result.document, catalog.version, notes)
-            )
+            checks.append(PlanCheck(result.path, None, result.document, catalog.version, notes))
             continue
         check = check_plan(
             result.plan,

@@ -35,7 +35,9 @@ def _load(spec: str) -> Result:
     return validate_bytes(data, spec)
 
 
-def run(old: str, new: str, fmt: str, as_of_text: str | None, version: str | None, lang: str) -> int:
+def run(
+    old: str, new: str, fmt: str, as_of_text: str | None, version: str | None, lang: str
+) -> int:
     err = Out(sys.stderr)
     try:
         as_of = parse_as_of(as_of_text)
@@ -67,10 +69,18 @@ def run(old: str, new: str, fmt: str, as_of_text: str | None, version: str | Non
             "as_of": as_of.isoformat(),
             "catalog": catalog.version,
             "coverage_changes": changes,
-            "fixed": [{"rule": f.rule, "national_item": f.national_item, "message": f.message(lang)} for f in fixed],
+            "fixed": [
+                {"rule": f.rule, "national_item": f.national_item, "message": f.message(lang)}
+                for f in fixed
+            ],
             "introduced": [
-                {"rule": f.rule, "national_item": f.national_item, "message": f.message(lang),
-                 "line": f.line, "column": f.column}
+                {
+                    "rule": f.rule,
+                    "national_item": f.national_item,
+                    "message": f.message(lang),
+                    "line": f.line,
+                    "column": f.column,
+                }
                 for f in introduced
             ],
             "coverage_worse": worse,

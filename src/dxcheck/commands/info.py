@@ -39,8 +39,11 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
         for v in available_versions()
     )
     out.line(("versions: " if en else "収録している版: ") + versions)
-    out.line(f"{catalog.title} {'version' if en else '第'}{catalog.version}{'' if en else '版'}"
-             f" ({catalog.published.isoformat()})", "path")
+    out.line(
+        f"{catalog.title} {'version' if en else '第'}{catalog.version}{'' if en else '版'}"
+        f" ({catalog.published.isoformat()})",
+        "path",
+    )
     for item in catalog.items:
         cat = _CATEGORY[item.category][1 if en else 0]
         title = item.title_en if en else item.title_ja
@@ -102,8 +105,10 @@ def explain_rule(rule_id: str, lang: str) -> int:
     out.line()
     out.line("Examples" if en else "例", "path")
     for example in rule.examples:
-        verdict = ("fires" if example.fires else "passes") if en else (
-            "指摘あり" if example.fires else "指摘なし"
+        verdict = (
+            ("fires" if example.fires else "passes")
+            if en
+            else ("指摘あり" if example.fires else "指摘なし")
         )
         out.line(f"  - {example.description} → {verdict}")
         for line in example.patch.splitlines():

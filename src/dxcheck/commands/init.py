@@ -74,19 +74,26 @@ def run(municipality: str | None, code: str | None, out: str | None, lang: str) 
         found = by_name(municipality)
         gov = found[0] if len(found) == 1 else None
     else:
-        err.line("dxcheck: --municipality か --code を指定してください / give --municipality or --code", "error")
+        err.line(
+            "dxcheck: --municipality か --code を指定してください / give --municipality or --code",
+            "error",
+        )
         return 2
     if gov is None:
         err.line(
             f"dxcheck: {municipality or code}: "
-            + ("unknown municipality (the bundled table covers 宮城県)" if en
-               else "団体が見つかりません（同梱の団体コード表は宮城県分です）"),
+            + (
+                "unknown municipality (the bundled table covers 宮城県)"
+                if en
+                else "団体が見つかりません（同梱の団体コード表は宮城県分です）"
+            ),
             "error",
         )
         return 2
     path = out or f"{gov.code}.yaml"
     folder = os.path.dirname(os.path.abspath(path))
-    schema = os.path.relpath(_schema_path(), folder) if _schema_path() else "plan.schema.json"
+    schema_file = _schema_path()
+    schema = os.path.relpath(schema_file, folder) if schema_file else "plan.schema.json"
     text = skeleton(gov, schema.replace(os.sep, "/"))
     try:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:  # never overwrite
@@ -109,8 +116,10 @@ def _schema_path() -> str | None:
     from pathlib import Path
 
     here = Path(__file__).resolve()
-    for candidate in (here.parents[1] / "schemas" / "plan.schema.json",
-                      here.parents[3] / "schemas" / "plan.schema.json"):
+    for candidate in (
+        here.parents[1] / "schemas" / "plan.schema.json",
+        here.parents[3] / "schemas" / "plan.schema.json",
+    ):
         if candidate.is_file():
             return str(candidate)
     return None

@@ -32,29 +32,52 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
         if out is None:
             sys.stdout.write(
                 render_document(
-                    views, catalog, prepared.as_of, fmt, opts.lang,
-                    with_matrix=len(views) > 1, sort=sort, template_dir=template_dir,
+                    views,
+                    catalog,
+                    prepared.as_of,
+                    fmt,
+                    opts.lang,
+                    with_matrix=len(views) > 1,
+                    sort=sort,
+                    template_dir=template_dir,
                 )
             )
         else:
             mode, with_matrix = output_plan(out, len(views), fmt)
             if mode == "file":
                 text = render_document(
-                    views, catalog, prepared.as_of, fmt, opts.lang,
-                    with_matrix=with_matrix, sort=sort, template_dir=template_dir,
+                    views,
+                    catalog,
+                    prepared.as_of,
+                    fmt,
+                    opts.lang,
+                    with_matrix=with_matrix,
+                    sort=sort,
+                    template_dir=template_dir,
                 )
                 write_atomic(out, text)
             else:
                 rendered = {
                     f"{view.slug}{suffix}": render_document(
-                        [view], catalog, prepared.as_of, fmt, opts.lang,
-                        with_matrix=False, template_dir=template_dir,
+                        [view],
+                        catalog,
+                        prepared.as_of,
+                        fmt,
+                        opts.lang,
+                        with_matrix=False,
+                        template_dir=template_dir,
                     )
                     for view in views
                 }
                 rendered[f"index{suffix}"] = render_document(
-                    views, catalog, prepared.as_of, fmt, opts.lang,
-                    with_matrix=True, sort=sort, template_dir=template_dir,
+                    views,
+                    catalog,
+                    prepared.as_of,
+                    fmt,
+                    opts.lang,
+                    with_matrix=True,
+                    sort=sort,
+                    template_dir=template_dir,
                 )
                 for name, text in sorted(rendered.items()):
                     write_atomic(os.path.join(out, name), text)

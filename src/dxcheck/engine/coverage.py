@@ -116,7 +116,9 @@ def _item(plan: Plan, catalog: Catalog, item: CatalogItem) -> ItemCoverage:
         scope = _scope_gap(plan, catalog, item)
         if scope is not None:
             return ItemCoverage(item.id, "partial", scope[0], scope[1], tuple(evidence))
-        return ItemCoverage(item.id, "covered", "実施・継続の取組あり", "committed", tuple(evidence))
+        return ItemCoverage(
+            item.id, "covered", "実施・継続の取組あり", "committed", tuple(evidence)
+        )
     if evidence:
         kinds = sorted({e.commitment or "fact" for e in evidence})
         return ItemCoverage(
@@ -164,7 +166,9 @@ def _governance_evidence(plan: Plan) -> list[Evidence]:
     for name in ("cio", "cio_deputy", "headquarters"):
         part = getattr(gov, name)
         if not part.not_stated and part.cite is not None:
-            out.append(Evidence(("governance", name), part.cite.section, part.cite.quote, "governance"))
+            out.append(
+                Evidence(("governance", name), part.cite.section, part.cite.quote, "governance")
+            )
     return out
 
 

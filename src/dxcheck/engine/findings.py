@@ -32,7 +32,14 @@ class Finding:
 
     @property
     def sort_key(self) -> tuple[str, int, int, str, str, str]:
-        return (self.path, self.line, self.column, self.rule, self.national_item or "", self.message_ja)
+        return (
+            self.path,
+            self.line,
+            self.column,
+            self.rule,
+            self.national_item or "",
+            self.message_ja,
+        )
 
 
 @dataclass(frozen=True, slots=True)

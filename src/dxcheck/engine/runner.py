@@ -123,10 +123,11 @@ def stable_path(loc: tuple[str | int, ...], data: Any) -> str:
 def _value_at(loc: tuple[str | int, ...], data: Any) -> Any:
     current = data
     for part in loc:
-        if isinstance(current, dict) and part in current:
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and part < len(current):
-            current = current[part]
+        if (isinstance(current, dict) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and part < len(current)
+        ):
+            container: Any = current
+            current = container[part]
         else:
             return None
     return current

@@ -74,7 +74,9 @@ def views_for(
 ) -> list[PlanView]:
     views = [plan_view(c, catalog, as_of, lang) for c in checks]
     if sort == "gaps":
-        views.sort(key=lambda v: (-(v.counts.get("missing", 0) * 2 + v.counts.get("partial", 0)), v.code))
+        views.sort(
+            key=lambda v: (-(v.counts.get("missing", 0) * 2 + v.counts.get("partial", 0)), v.code)
+        )
     else:
         views.sort(key=lambda v: (v.code, v.path))
     return views

@@ -128,7 +128,12 @@ CATEGORY = {
         "related": "あわせて取り組む事項",
         "other": "その他",
     },
-    "en": {"priority": "priority", "structure": "structure", "related": "related", "other": "other"},
+    "en": {
+        "priority": "priority",
+        "structure": "structure",
+        "related": "related",
+        "other": "other",
+    },
 }
 KIND = {
     "ja": {
@@ -196,8 +201,18 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     plan = check.plan
     if plan is None:
         return PlanView(
-            slug, check.path, False, check.path, "", L["invalid"], "", "", "", "",
-            catalog.version, findings=findings,
+            slug,
+            check.path,
+            False,
+            check.path,
+            "",
+            L["invalid"],
+            "",
+            "",
+            "",
+            "",
+            catalog.version,
+            findings=findings,
         )
     period = plan.period
     if period.not_stated:
@@ -205,8 +220,10 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     else:
         period_text = f"{period.start.text if period.start else '?'} 〜 {period.end.text if period.end else '?'}"
         if period.start and period.end:
-            period_text += f"（{_ja_date(period.start.start)} 〜 {_ja_date(period.end.end)}）" if not en else (
-                f" ({period.start.start.isoformat()} – {period.end.end.isoformat()})"
+            period_text += (
+                f"（{_ja_date(period.start.start)} 〜 {_ja_date(period.end.end)}）"
+                if not en
+                else (f" ({period.start.start.isoformat()} – {period.end.end.isoformat()})")
             )
         if period.end is not None and period.end.end < as_of:
             period_status = L["ended"]
@@ -299,7 +316,9 @@ def _deadlines(
                 }
             )
     if plan.period.end is not None:
-        rows.append({"date": plan.period.end.end, "kind": L["plan_end"], "what": plan.period.end.text})
+        rows.append(
+            {"date": plan.period.end.end, "kind": L["plan_end"], "what": plan.period.end.text}
+        )
     for initiative in plan.initiatives:
         if initiative.target is not None and initiative.commitment != "context":
             rows.append(
@@ -329,7 +348,7 @@ def matrix(views: list[PlanView], catalog: Catalog, lang: str, sort: str) -> dic
     items = [
         {"id": item.id, "title": item.title_en if en else item.title_ja} for item in catalog.items
     ]
-    rows = []
+    rows: list[dict[str, Any]] = []
     for view in valid:
         cells = {row["id"]: row for row in view.coverage}
         rows.append(

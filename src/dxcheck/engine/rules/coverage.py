@@ -47,7 +47,13 @@ def _missing(ctx: Context, categories: set[str]) -> Iterator[Draft]:
         "without it cannot show how the national targets and deadlines are met.",
     ),
     examples=(
-        Example("標準化の取組がある", "{}", False),
+        Example(
+            "重点取組事項すべてに実施の取組がある",
+            "initiatives: [{id: all, title: 重点取組, national_items: [frontyard,"
+            " online_procedures, standardization, public_payment_eltax, mynumber_card,"
+            " security, ai_rpa, telework], commitment: implement, cite: {section: s}}]",
+            False,
+        ),
         Example(
             "標準化の取組がない",
             "initiatives: [{id: x, title: 窓口, national_items: [bpr], commitment: implement,"
@@ -73,8 +79,9 @@ def priority_missing(ctx: Context) -> Iterator[Draft]:
     ),
     examples=(
         Example(
-            "デジタルデバイド対策がある",
-            "initiatives: [{id: dd, title: スマホ教室, national_items: [digital_divide],"
+            "推進体制・関連項目すべてに実施の取組がある",
+            "initiatives: [{id: rel, title: 関連, national_items: [org_structure, digital_talent,"
+            " regional_digital, digital_divide, regulation_review, bpr, open_data],"
             " commitment: implement, cite: {section: s}}]",
             False,
         ),
@@ -136,7 +143,11 @@ def partial(ctx: Context) -> Iterator[Draft]:
     ),
     examples=(
         Example("2業務だけを列挙", "{}", True),
-        Example("業務を列挙していない", "facts: {standardization: {systems: [], cite: {section: s}}}", False),
+        Example(
+            "業務を列挙していない",
+            "facts: {standardization: {systems: [], cite: {section: s}}}",
+            False,
+        ),
     ),
 )
 def core_business(ctx: Context) -> Iterator[Draft]:

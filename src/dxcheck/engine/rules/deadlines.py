@@ -56,14 +56,18 @@ def later_than_national(ctx: Context) -> Iterator[Draft]:
                 )
     facts = ctx.plan.facts.standardization
     deadline = ctx.deadline("standardization")
-    if facts is not None and facts.target is not None and deadline is not None:
-        if facts.target.start > deadline:
-            yield Draft(
-                ("facts", "standardization", "target"),
-                f"標準化の目標「{facts.target.text}」が国の期限（{_ja(deadline)}）より後です",
-                f"standardisation target '{facts.target.text}' is after {deadline.isoformat()}",
-                "standardization",
-            )
+    if (
+        facts is not None
+        and facts.target is not None
+        and deadline is not None
+        and facts.target.start > deadline
+    ):
+        yield Draft(
+            ("facts", "standardization", "target"),
+            f"標準化の目標「{facts.target.text}」が国の期限（{_ja(deadline)}）より後です",
+            f"standardisation target '{facts.target.text}' is after {deadline.isoformat()}",
+            "standardization",
+        )
 
 
 @rule(
@@ -147,7 +151,9 @@ def period_not_stated(ctx: Context) -> Iterator[Draft]:
             "the plan states no period",
         )
     elif period.end is None:
-        yield Draft(("period",), "計画期間の終わりが記載されていません", "the plan period has no end")
+        yield Draft(
+            ("period",), "計画期間の終わりが記載されていません", "the plan period has no end"
+        )
 
 
 @rule(
