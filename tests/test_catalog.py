@@ -1,6 +1,7 @@
 """The national catalog: versioned, citable data that every rule relies on."""
 
 import datetime
+import itertools
 
 import pytest
 
@@ -20,7 +21,7 @@ def test_every_bundled_version_loads_and_is_ordered_by_publication() -> None:
     assert versions == ["1.0", "2.0", "2.3"]
     published = [load_catalog(v).published for v in versions]
     assert published == sorted(published)
-    for older, newer in zip(versions, versions[1:], strict=False):
+    for older, newer in itertools.pairwise(versions):
         assert load_catalog(newer).supersedes == older
 
 
