@@ -1,0 +1,50 @@
+"""The exported JSON Schema that editors use: committed, in sync, and agreeing with validate."""
+
+import json
+from pathlib import Path
+
+import jsonschema
+import pytest
+
+from conftest import DATA, PLANS, ROOT
+from dxcheck.loader import load_path
+from dxcheck.schema import schema_text
+
+SCHEMA_FILE = ROOT / "schemas" / "plan.schema.json"
+
+
+def test_committed_schema_is_what_dxcheck_schema_prints(capsys: pytest.CaptureFixture[str]) -> None:
+    from dxcheck.cli import main
+
+    assert main(["schema"]) == 0
+    printed = capsys.readouterr().out
+    assert printed == schema_text()
+    assert SCHEMA_FILE.read_text(encoding="utf-8") == printed, (
+        "schemas/plan.schema.json is stale: run `dxcheck schema > schemas/plan.schema.json`"
+    )
+
+
+def _schema() -> dict[str, object]:
+    schema: dict[str, object] = json.loads(SCHEMA_FILE.read_text(encoding="utf-8"))
+    return schema
+
+
+def test_schema_is_a_valid_draft_2020_12_schema() -> None:
+    jsonschema.Draft202012Validator.check_schema(_schema())
+
+
+@pytest.mark.parametrize("path", sorted(PLANS.glob("*.yaml")), ids=lambda p: p.name)
+def test_bundled_plans_satisfy_the_editor_schema(path: Path) -> None:
+    document = load_path(str(path))
+    jsonschema.validate(document.data, _schema(), cls=jsonschema.Draft202012Validator)
+    assert path.read_text(encoding="utf-8").startswith(
+        "# yaml-language-server: $schema=../schemas/plan.schema.json"
+    )
+
+
+def test_editor_schema_rejects_unknown_keys_like_validate_does() -> None:
+    document = load_path(str(DATA / "minimal.yaml"))
+    data = dict(document.data)
+    data["municipalty"] = data["municipality"]
+    with pytest.raises(jsonschema.ValidationError, match="municipalty"):
+        jsonschema.validate(data, _schema(), cls=jsonschema.Draft202012Validator)
