@@ -142,7 +142,7 @@ def build_app(lang: str) -> typer.Typer:
     @app.command("baseline", help=t("baseline_cmd", lang))
     def baseline_cmd(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
-        out: Annotated[str, typer.Option("--out", "-o", help=t("out", lang))] = (
+        out: Annotated[str, typer.Option("--out", "-o", help=t("baseline_out", lang))] = (
             "dxcheck-baseline.json"
         ),
         as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,

@@ -75,7 +75,9 @@ def _waives(waiver: Waiver, rule_id: str, item: str | None) -> bool:
 
 def _finding(rule: Rule, draft: Draft, ctx: Context) -> Finding:
     doc = ctx.document
-    mark = doc.mark_of(draft.loc)
+    # A finding about a whole section (a missing item → "initiatives") points at its key line.
+    section = isinstance(_value_at(draft.loc, doc.data), (list, dict))
+    mark = doc.mark_of(draft.loc, key=section)
     item = draft.national_item or rule.national_item
     catalog_item = ctx.items.get(item) if item else None
     citation = ""
