@@ -269,7 +269,10 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
                     ]
                     or [item.summary_en if en else item.summary_ja],
                     "next_step": item.guidance_en if en else item.guidance_ja,
-                    "citation": f"{item.citation.document} {item.citation.section}",
+                    "citation": (
+                        f"{item.citation.document} 第{item.citation.version}版 "
+                        f"{item.citation.section}"
+                    ),
                 }
             )
     deadlines = _deadlines(check, catalog, as_of, lang)
