@@ -1,0 +1,62 @@
+"""`dxcheck init` for a planner starting a plan, and the pre-commit hooks CI users install."""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+import yaml
+
+from dxcheck.cli import main
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+def test_init_writes_a_skeleton_that_validates(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    target = tmp_path / "matsushima.yaml"
+    code, _, err = run(capsys, "init", "-m", "松島町", "-o", str(target))
+    assert code == 0, err
+    text = target.read_text(encoding="utf-8")
+    assert text.startswith("# yaml-language-server: $schema=")
+    assert 'code: "044016"' in text and "prefecture: 宮城県" in text
+    assert run(capsys, "validate", str(target))[0] == 0
+
+
+def test_init_never_overwrites(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> None:
+    target = tmp_path / "plan.yaml"
+    target.write_text("# my work\n", encoding="utf-8")
+    code, _, err = run(capsys, "init", "--code", "044016", "-o", str(target))
+    assert code == 2 and "上書きしません" in err
+    assert target.read_text(encoding="utf-8") == "# my work\n"
+
+
+@pytest.mark.parametrize(
+    ("args", "fragment"),
+    [(["--code", "044017"], "044017"), (["-m", "存在しない町"], "存在しない町")],
+)
+def test_init_refuses_unknown_municipalities(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, args: list[str], fragment: str
+) -> None:
+    code, _, err = run(capsys, "init", *args, "-o", str(tmp_path / "x.yaml"))
+    assert code == 2 and fragment in err
+    assert not (tmp_path / "x.yaml").exists()
+
+
+def test_pre_commit_hooks_call_real_commands_on_plan_files() -> None:
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    assert {h["id"] for h in hooks} == {"dxcheck-validate", "dxcheck-check"}
+    for hook in hooks:
+        program, command = hook["entry"].split()[:2]
+        assert program == "dxcheck"
+        assert main([command, "--help"]) == 0
+        assert re.search(hook["files"], "plans/042030-shiogama.yaml")
+        assert not re.search(hook["files"], "src/dxcheck/cli.py")
