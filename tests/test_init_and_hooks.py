@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+import os
 import re
+import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -60,3 +64,40 @@ def test_pre_commit_hooks_call_real_commands_on_plan_files() -> None:
         assert main([command, "--help"]) == 0
         assert re.search(hook["files"], "plans/042030-shiogama.yaml")
         assert not re.search(hook["files"], "src/dxcheck/cli.py")
+
+
+def _pre_commit(repo: Path, hook: str) -> subprocess.CompletedProcess[str]:
+    exe = Path(sys.executable).with_name("pre-commit")
+    env = dict(os.environ, PRE_COMMIT_HOME=str(repo.parent / "pre-commit-home"))
+    return subprocess.run(
+        [str(exe), "try-repo", str(ROOT), hook, "--all-files"],
+        cwd=repo,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+        check=False,
+    )
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_real_pre_commit_runs_the_hooks_on_a_plan_repository(tmp_path: Path) -> None:
+    if not Path(sys.executable).with_name("pre-commit").exists():
+        pytest.skip("pre-commit is not installed (pip install '.[test]')")
+    repo = tmp_path / "repo"
+    (repo / "plans").mkdir(parents=True)
+    shutil.copyfile(ROOT / "plans" / "042030-shiogama.yaml", repo / "plans" / "shiogama.yaml")
+    (repo / "plans" / "broken.yaml").write_text("municipality: [\n", encoding="utf-8")
+    subprocess.run(["git", "init", "-q"], cwd=repo, check=True)
+    subprocess.run(["git", "add", "."], cwd=repo, check=True)
+
+    failed = _pre_commit(repo, "dxcheck-validate")
+    assert failed.returncode == 1, failed.stdout + failed.stderr
+    assert "plans/broken.yaml:2:1: error[DX110]" in failed.stdout
+
+    (repo / "plans" / "broken.yaml").unlink()
+    subprocess.run(["git", "add", "-A"], cwd=repo, check=True)
+    for hook in ("dxcheck-validate", "dxcheck-check"):
+        passed = _pre_commit(repo, hook)
+        assert passed.returncode == 0, passed.stdout + passed.stderr
+        assert "Passed" in passed.stdout
