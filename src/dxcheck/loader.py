@@ -253,7 +253,7 @@ _YAML_MESSAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _yaml_error(path: str, exc: yaml.YAMLError) -> Diagnostic:
+def _yaml_error(path: str, exc: yaml.YAMLError, text: str = "") -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if isinstance(exc, yaml.reader.ReaderError):
@@ -261,6 +261,21 @@ def _yaml_error(path: str, exc: yaml.YAMLError) -> Diagnostic:
     problem = str(getattr(exc, "problem", None) or exc).strip()
     context = str(getattr(exc, "context", None) or "").strip()
     ja, en = f"YAMLの構文エラー: {problem}", f"YAML syntax error: {problem}"
+    lines = text.splitlines()
+    before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
+    if "found character '\\t'" in problem and before.strip():
+        # A tab after other text on the line: inside a value, not in the indentation.
+        return Diagnostic(
+            "DX110",
+            "error",
+            "YAMLの構文エラー: 引用符のない値の中にタブ文字は書けません。"
+            '値を引用符で囲むか（"…\\t…"）、空白に置き換えてください',
+            "YAML syntax error: a tab cannot appear inside an unquoted value; "
+            'quote the value ("…\\t…") or use spaces',
+            path,
+            line,
+            column,
+        )
     for needle, msg_ja, msg_en in _YAML_MESSAGES:
         if needle in problem or needle in context:
             ja, en = f"YAMLの構文エラー: {msg_ja}", f"YAML syntax error: {msg_en}"
@@ -526,7 +541,7 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
                 kind = "map" if is_map else "seq"
                 b.stack.append(_Frame(kind, {} if is_map else [], loc, event.anchor))
     except yaml.YAMLError as exc:
-        raise LoadError([*b.errors, _yaml_error(path, exc)]) from None
+        raise LoadError([*b.errors, _yaml_error(path, exc, text)]) from None
     except RecursionError:  # pragma: no cover - defensive: depth is bounded above
         raise b.fatal("DX105", "入れ子が深すぎます", "nesting too deep", Mark(1, 1)) from None
     if b.errors:
