@@ -28,6 +28,13 @@ class CatalogCitation(_Model):
 class NationalTarget(_Model):
     description_ja: str
     description_en: str
+    kind: Literal["deadline", "goal"] = Field(
+        default="deadline",
+        description=(
+            "deadline: 自治体の取組が終わっているべき期限（計画の目標がこれより遅ければ DL001）。"
+            "goal: 国全体の到達目標（例: カードの普及）。自治体の取組がその後も続くことは妨げない"
+        ),
+    )
     deadline: datetime.date | None = None
     deadline_text: str | None = Field(
         default=None, description="期限を国の計画の言葉で（令和7年度末）"

@@ -47,10 +47,15 @@ class Context:
             return False
         return item_id not in {item.id for item in load_catalog(version).items}
 
-    def deadline(self, item_id: str) -> datetime.date | None:
-        """The earliest dated national target of an item."""
+    def deadline(self, item_id: str, *, goals: bool = True) -> datetime.date | None:
+        """The earliest dated national target of an item; ``goals=False`` leaves out national
+        outcome goals (kind "goal"), which a municipal target may legitimately outlast."""
         item = self.items.get(item_id)
         if item is None:
             return None
-        dates = [t.deadline for t in item.targets if t.deadline is not None]
+        dates = [
+            t.deadline
+            for t in item.targets
+            if t.deadline is not None and (goals or t.kind == "deadline")
+        ]
         return min(dates) if dates else None

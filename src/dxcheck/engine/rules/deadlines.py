@@ -38,6 +38,12 @@ def _done(initiative: Initiative) -> bool:
             " commitment: implement, target: 令和8年度, cite: {section: s}}]",
             True,
         ),
+        Example(
+            "カードの普及促進を国の到達目標（令和4年度末）の後も続ける",
+            "initiatives: [{id: card, title: カード普及, national_items: [mynumber_card],"
+            " commitment: implement, target: 令和7年度末, cite: {section: s}}]",
+            False,
+        ),
     ),
 )
 def later_than_national(ctx: Context) -> Iterator[Draft]:
@@ -45,7 +51,7 @@ def later_than_national(ctx: Context) -> Iterator[Draft]:
         if initiative.target is None or initiative.commitment == "context":
             continue
         for item_id in initiative.national_items:
-            deadline = ctx.deadline(item_id)
+            deadline = ctx.deadline(item_id, goals=False)
             if deadline is not None and initiative.target.start > deadline:
                 yield Draft(
                     ("initiatives", index, "target"),
