@@ -35,14 +35,35 @@ def compare_golden(name: str, text: str) -> None:
     assert text == path.read_text(encoding="utf-8"), f"{name} changed; see the module docstring"
 
 
-@pytest.mark.parametrize(("fmt", "lang"), [("md", "ja"), ("html", "ja"), ("md", "en")])
+PLANS = sorted(p.name for p in (ROOT / "plans").glob("*.yaml"))
+
+
+@pytest.mark.parametrize("lang", ["ja", "en"])
+@pytest.mark.parametrize("fmt", ["md", "html"])
+@pytest.mark.parametrize("plan", PLANS)
 def test_report_matches_reviewed_golden(
-    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str, lang: str
+    capsys: pytest.CaptureFixture[str],
+    monkeypatch: pytest.MonkeyPatch,
+    plan: str,
+    fmt: str,
+    lang: str,
 ) -> None:
     monkeypatch.chdir(ROOT)
-    code, out, err = run(capsys, "--lang", lang, "report", "-f", fmt, "--as-of", AS_OF, PLAN)
+    code, out, err = run(
+        capsys, "--lang", lang, "report", "-f", fmt, "--as-of", AS_OF, f"plans/{plan}"
+    )
     assert code == 0, err
-    compare_golden(f"shiogama.{lang}.{fmt}", out)
+    compare_golden(f"{plan.removesuffix('.yaml')}.{lang}.{fmt}", out)
+
+
+@pytest.mark.parametrize("fmt", ["md", "html"])
+def test_matrix_of_the_five_plans_matches_reviewed_golden(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, fmt: str
+) -> None:
+    monkeypatch.chdir(ROOT)
+    code, out, err = run(capsys, "report", "-f", fmt, "--as-of", AS_OF, "--sort", "gaps", "plans")
+    assert code == 0, err
+    compare_golden(f"all-plans.ja.{fmt}", out)
 
 
 class _Checker(HTMLParser):

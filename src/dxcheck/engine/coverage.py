@@ -124,7 +124,7 @@ def _item(plan: Plan, catalog: Catalog, item: CatalogItem) -> ItemCoverage:
         return ItemCoverage(
             item.id,
             "partial",
-            f"検討・言及のみ（{', '.join(_JA_COMMITMENT.get(k, k) for k in kinds)}）",
+            f"検討・言及のみ（{'、'.join(_JA_COMMITMENT.get(k, k) for k in kinds)}）",
             f"only considered or mentioned ({', '.join(kinds)})",
             tuple(evidence),
         )
@@ -136,7 +136,7 @@ _JA_COMMITMENT = {
     "continue": "継続",
     "consider": "検討",
     "context": "背景として言及",
-    "fact": "具体策の記載",
+    "fact": "具体策の列挙あり",
     "governance": "推進体制",
 }
 

@@ -56,6 +56,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_started": "計画期間前",
         "not_stated": "記載なし",
         "national": "国の期限",
+        "national_goal": "国の目標",
         "plan_end": "計画期間の終了",
         "target": "計画の目標",
         "error": "エラー",
@@ -107,6 +108,7 @@ LABELS: dict[str, dict[str, str]] = {
         "not_started": "before the plan period",
         "not_stated": "not stated",
         "national": "national deadline",
+        "national_goal": "national goal",
         "plan_end": "end of the plan period",
         "target": "plan target",
         "error": "error",
@@ -237,10 +239,15 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     for item in catalog.items:
         cov = check.coverage[item.id]
         counts[cov.status] += 1
-        evidence = [
-            {"section": e.section, "quote": e.quote or "", "commitment": e.commitment or ""}
-            for e in cov.evidence
-        ]
+        # The same passage often backs both an initiative and a facts entry: show it once.
+        evidence: list[dict[str, str]] = []
+        seen: set[tuple[str, str]] = set()
+        for e in cov.evidence:
+            if (e.section, e.quote or "") not in seen:
+                seen.add((e.section, e.quote or ""))
+                evidence.append(
+                    {"section": e.section, "quote": e.quote or "", "commitment": e.commitment or ""}
+                )
         title = item.title_en if en else item.title_ja
         coverage_rows.append(
             {
@@ -313,7 +320,7 @@ def _deadlines(
             rows.append(
                 {
                     "date": target.deadline,
-                    "kind": L["national"],
+                    "kind": L["national" if target.kind == "deadline" else "national_goal"],
                     "what": f"{item.title_en if en else item.title_ja}: "
                     + (target.description_en if en else target.description_ja),
                 }
