@@ -227,3 +227,15 @@ def test_input_files_are_never_modified(capsys: pytest.CaptureFixture[str], plan
     for fmt in ("text", "json", "sarif", "github", "junit"):
         run(capsys, "check", "--as-of", AS_OF, "-f", fmt, str(plan))
     assert plan.read_bytes() == before
+
+
+def test_documented_output_for_the_five_plans_is_current(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """docs/check-output.md shows (and comments on) the real output; keep it true."""
+    monkeypatch.chdir(ROOT)
+    code, out, _ = run(capsys, "check", "--as-of", AS_OF, "plans/")
+    assert code == 1  # 松島町's DL001 and the COV001 gaps are errors
+    doc = (ROOT / "docs" / "check-output.md").read_text(encoding="utf-8")
+    block = doc.split("```text\n", 1)[1].split("```", 1)[0]
+    assert block == out, "regenerate docs/check-output.md and re-read its notes"
