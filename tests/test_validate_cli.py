@@ -27,7 +27,6 @@ def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
 BAD_CASES = [
     ("broken.yaml", "2:1: error[DX110]"),
     ("tabs.yaml", "2:1: error[DX110]"),
-    ("tab_in_value.yaml", "8:16: error[DX110]"),
     ("duplicate_key.yaml", "3:3: error[DX103]"),
     ("sjis_broken.yaml", "2:1: error[DX110]"),
     ("binary.yaml", "1:90: error[DX101]"),

@@ -29,9 +29,13 @@ from yaml.resolver import Resolver
 
 from dxcheck.diagnostics import Diagnostic
 
-# libyaml when PyYAML was built with it (several times faster on large files), else None and
-# the pure-Python parser is used.
-_Parser: Any = getattr(yaml, "CParser", None)
+# libyaml's event parser when PyYAML was built with it (about ten times faster), else None and
+# the pure-Python parser is used. (``yaml.CParser`` is not exported; it lives in yaml.cyaml.)
+_Parser: Any
+try:
+    from yaml._yaml import CParser as _Parser
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    _Parser = None
 
 Path = tuple[str | int, ...]
 
@@ -191,9 +195,14 @@ def _encoding_error(path: str, data: bytes, offset: int, enc: str) -> Diagnostic
 
 _YAML_MESSAGES: tuple[tuple[str, str, str], ...] = (
     (
-        "found character '\\t'",
-        "タブ文字はYAMLのインデントに使えません。空白に置き換えてください",
-        "tab characters cannot be used for indentation; use spaces",
+        "expected node content",
+        "ここに値が必要です（値が欠けているか、記号の使い方が誤っています）",
+        "a value is expected here (missing, or a misplaced symbol)",
+    ),
+    (
+        "expected the node content",
+        "ここに値が必要です（値が欠けているか、記号の使い方が誤っています）",
+        "a value is expected here (missing, or a misplaced symbol)",
     ),
     (
         "cannot start any token",
@@ -253,7 +262,34 @@ _YAML_MESSAGES: tuple[tuple[str, str, str], ...] = (
 )
 
 
-def _yaml_error(path: str, exc: yaml.YAMLError, text: str = "") -> Diagnostic:
+def _flow_too_deep(text: str, max_depth: int) -> tuple[int, int] | None:
+    """Line and column of the first ``[``/``{`` nested deeper than ``max_depth`` (libyaml
+    reads a deep flow collection to its end before it yields any event, so the loader's own
+    depth count cannot see it)."""
+    body = [ln.strip() for ln in text.splitlines() if ln.strip() and not ln.strip().startswith("#")]
+    # A block mapping or sequence at the root is one level, as in the loader's own count.
+    depth = 0 if body and body[0][0] in "[{" else 1
+    line, column, quote = 1, 0, ""
+    for char in text:
+        column += 1
+        if char == "\n":
+            line, column = line + 1, 0
+        elif quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "[{":
+            depth += 1
+            if depth > max_depth:
+                return line, column
+        elif char in "]}":
+            depth = max(0, depth - 1)
+    return None
+
+
+def _yaml_error(
+    path: str, exc: yaml.YAMLError, text: str = "", limits: Limits | None = None
+) -> Diagnostic:
     mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
     line, column = (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
     if isinstance(exc, yaml.reader.ReaderError):
@@ -261,21 +297,33 @@ def _yaml_error(path: str, exc: yaml.YAMLError, text: str = "") -> Diagnostic:
     problem = str(getattr(exc, "problem", None) or exc).strip()
     context = str(getattr(exc, "context", None) or "").strip()
     ja, en = f"YAMLの構文エラー: {problem}", f"YAML syntax error: {problem}"
-    lines = text.splitlines()
-    before = lines[line - 1][: column - 1] if 0 < line <= len(lines) else ""
-    if "found character '\\t'" in problem and before.strip():
-        # A tab after other text on the line: inside a value, not in the indentation.
+    max_depth = (limits or DEFAULT_LIMITS).max_depth
+    if "maximum nesting depth" in problem:
+        line, column = _flow_too_deep(text, max_depth) or (line, column)
         return Diagnostic(
-            "DX110",
+            "DX105",
             "error",
-            "YAMLの構文エラー: 引用符のない値の中にタブ文字は書けません。"
-            '値を引用符で囲むか（"…\\t…"）、空白に置き換えてください',
-            "YAML syntax error: a tab cannot appear inside an unquoted value; "
-            'quote the value ("…\\t…") or use spaces',
+            f"入れ子が深すぎます（上限 {max_depth} 段）",
+            f"nesting deeper than {max_depth} levels",
             path,
             line,
             column,
         )
+    lines = text.splitlines()
+    current = lines[line - 1] if 0 < line <= len(lines) else ""
+    if current[column - 1 : column] == "\t":
+        if current[: column - 1].strip():
+            ja = (
+                "YAMLの構文エラー: ここにタブ文字は書けません。値を引用符で囲むか"
+                '（"…\\t…"）、空白に置き換えてください'
+            )
+            en = "YAML syntax error: a tab is not allowed here; quote the value or use spaces"
+        else:
+            ja = (
+                "YAMLの構文エラー: タブ文字はYAMLのインデントに使えません。空白に置き換えてください"
+            )
+            en = "YAML syntax error: tab characters cannot be used for indentation; use spaces"
+        return Diagnostic("DX110", "error", ja, en, path, line, column)
     for needle, msg_ja, msg_en in _YAML_MESSAGES:
         if needle in problem or needle in context:
             ja, en = f"YAMLの構文エラー: {msg_ja}", f"YAML syntax error: {msg_en}"
@@ -521,7 +569,7 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
                     ) from None
                 b.count(1, mark)
                 b.positions[loc] = mark
-                b.scalars[loc] = Scalar(event.value, event.style is None, tag)
+                b.scalars[loc] = Scalar(event.value, not event.style, tag)
                 b.add(value, mark, 1, event.anchor)
             elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
                 is_map = isinstance(event, ev.MappingStartEvent)
@@ -541,7 +589,7 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
                 kind = "map" if is_map else "seq"
                 b.stack.append(_Frame(kind, {} if is_map else [], loc, event.anchor))
     except yaml.YAMLError as exc:
-        raise LoadError([*b.errors, _yaml_error(path, exc, text)]) from None
+        raise LoadError([*b.errors, _yaml_error(path, exc, text, limits)]) from None
     except RecursionError:  # pragma: no cover - defensive: depth is bounded above
         raise b.fatal("DX105", "入れ子が深すぎます", "nesting too deep", Mark(1, 1)) from None
     if b.errors:
