@@ -348,12 +348,25 @@ _SEQ_TAG = "tag:yaml.org,2002:seq"
 _MERGE_KEY = "<<"
 
 
+_STR_TAG = "tag:yaml.org,2002:str"
+# The YAML 1.1 implicit resolvers by first character (what Resolver.resolve looks up); most plan
+# scalars are Japanese text whose first character has none, so they are strings at once.
+_IMPLICIT: dict[str, list[tuple[str, Any]]] = _resolver.yaml_implicit_resolvers
+
+
 def _scalar_value(event: ev.ScalarEvent) -> tuple[Any, str]:
     tag = event.tag
+    value = event.value
     if tag is None or tag == "!":
-        tag = _resolver.resolve(ScalarNode, event.value, event.implicit)  # type: ignore[no-untyped-call]
-    if tag == "tag:yaml.org,2002:str":
-        return event.value, tag
+        if event.style or not event.implicit[0]:
+            return value, _STR_TAG  # quoted or block scalars are always strings
+        tag = _STR_TAG
+        for candidate, regexp in _IMPLICIT.get(value[:1], ()):
+            if regexp.match(value):
+                tag = candidate
+                break
+    if tag == _STR_TAG:
+        return value, tag
     marks: tuple[Any, Any] = (event.start_mark, event.end_mark)
     node = ScalarNode(tag, event.value, marks[0], marks[1], event.style)
     if tag == "tag:yaml.org,2002:null":
@@ -365,8 +378,8 @@ def _scalar_value(event: ev.ScalarEvent) -> tuple[Any, str]:
     if tag == "tag:yaml.org,2002:float":
         return _constructor.construct_yaml_float(node), tag
     if tag == "tag:yaml.org,2002:timestamp":
-        value: datetime.date = _constructor.construct_yaml_timestamp(node)
-        return value, tag
+        day: datetime.date = _constructor.construct_yaml_timestamp(node)
+        return day, tag
     raise AssertionError(tag)  # pragma: no cover - filtered by _SAFE_SCALAR_TAGS
 
 
