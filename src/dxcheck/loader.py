@@ -93,6 +93,15 @@ class Document:
             probe = probe[:-1]
         return self.positions.get((), Mark(1, 1))
 
+    def release_positions(self) -> None:
+        """Forget the plain data and the per-value positions once the plan is validated and its
+        findings have their lines; keep the text for showing source lines. Checking 1,788 plans
+        would otherwise hold all of them at once."""
+        self.data = None
+        self.positions = {}
+        self.key_positions = {}
+        self.scalars = {}
+
     def line_text(self, line: int) -> str:
         lines = self.text.splitlines()
         return lines[line - 1] if 0 < line <= len(lines) else ""

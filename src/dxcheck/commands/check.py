@@ -8,10 +8,10 @@ from dataclasses import dataclass
 
 from dxcheck.catalog import UnknownCatalogVersion, latest_version, load_catalog
 from dxcheck.catalog.models import Catalog
-from dxcheck.commands.validate import collect, format_line
+from dxcheck.commands.validate import format_line, iter_results
 from dxcheck.config import Config, ConfigError, find_config, load_config
 from dxcheck.console import Out
-from dxcheck.diagnostics import Severity
+from dxcheck.diagnostics import Diagnostic, Severity
 from dxcheck.engine.runner import (
     PlanCheck,
     Selection,
@@ -96,11 +96,10 @@ def prepare(opts: Options, err: Out) -> Prepared:
     if fail_on not in ("error", "warning", "info"):
         raise UsageError(f"--fail-on: {fail_on}")
     limits = Limits(max_bytes=opts.max_bytes, max_depth=opts.max_depth)
-    results, unreadable = collect(opts.paths, limits)
-    for d in unreadable:
-        err.line(format_line(d, opts.lang), "error")
+    unreadable: list[Diagnostic] = []
     checks: list[PlanCheck] = []
-    for result in results:
+    # One file at a time: validate, check, then drop what only checking needed.
+    for result in iter_results(opts.paths, limits, unreadable):
         notes = diagnostics_as_findings(result.diagnostics, catalog.version)
         if result.plan is None or result.document is None:
             checks.append(PlanCheck(result.path, None, result.document, catalog.version, notes))
@@ -114,7 +113,10 @@ def prepare(opts: Options, err: Out) -> Prepared:
             config.waivers_for(result.path),
         )
         check.findings = sorted([*notes, *check.findings], key=lambda f: f.sort_key)
+        result.document.release_positions()
         checks.append(check)
+    for d in unreadable:
+        err.line(format_line(d, opts.lang), "error")
     if opts.baseline is not None:
         _drop_known(checks, _baseline_fingerprints(opts.baseline))
     if opts.diff_base is not None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 
 from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic
@@ -14,11 +15,13 @@ from dxcheck.validate import Result, validate_bytes
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagnostic]]:
-    """Validate every file named by ``paths``; unreadable paths come back separately."""
+def iter_results(
+    paths: list[str], limits: Limits, unreadable: list[Diagnostic]
+) -> Iterator[Result]:
+    """Validate the files named by ``paths`` one at a time (so a caller can finish with each
+    before the next is loaded); unreadable paths are appended to ``unreadable``."""
     expanded = expand(paths)
-    results: list[Result] = []
-    unreadable = list(expanded.errors)
+    unreadable.extend(expanded.errors)
     for path in expanded.files:
         name = display_name(path)
         try:
@@ -27,9 +30,15 @@ def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagno
             unreadable.append(os_error(path, exc))
             continue
         try:
-            results.append(validate_bytes(data, name, limits))
+            yield validate_bytes(data, name, limits)
         except LoadError as exc:  # pragma: no cover - validate_bytes converts these
-            results.append(Result(name, None, None, exc.diagnostics))
+            yield Result(name, None, None, exc.diagnostics)
+
+
+def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagnostic]]:
+    """Validate every file named by ``paths``; unreadable paths come back separately."""
+    unreadable: list[Diagnostic] = []
+    results = list(iter_results(paths, limits, unreadable))
     return results, unreadable
 
 
