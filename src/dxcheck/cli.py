@@ -14,7 +14,7 @@ import typer
 from dxcheck import __version__
 from dxcheck.i18n import detect_lang, t
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
 
 class OutFormat(StrEnum):
@@ -261,10 +261,12 @@ def main(argv: list[str] | None = None) -> int:
         app(args=args, prog_name="dxcheck", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
+        if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130), silently
+            sys.stderr.write("中断しました / interrupted\n")
         return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
     except KeyboardInterrupt:
         sys.stderr.write("中断しました / interrupted\n")
-        return 130
+        return EXIT_INTERRUPTED
     except Exception as exc:  # never a traceback for the user
         sys.stderr.write(
             f"dxcheck: 内部エラー / internal error: {type(exc).__name__}: {exc}\n"

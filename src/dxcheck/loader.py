@@ -654,8 +654,9 @@ def _too_large(path: str, size: int, limits: Limits) -> Diagnostic:
     return Diagnostic(
         "DX105",
         "error",
-        f"ファイルが大きすぎます（{size:,} バイト超、上限 {limits.max_bytes:,} バイト）",
-        f"file too large (over {size:,} bytes; the limit is {limits.max_bytes:,})",
+        f"ファイルが大きすぎます（上限 {limits.max_bytes:,} バイトを超えています。"
+        "変更は validate --max-bytes で）",
+        f"file too large: over the limit of {limits.max_bytes:,} bytes (see --max-bytes)",
         path,
     )
 
