@@ -143,3 +143,9 @@ def test_empty_file() -> None:
         with pytest.raises(LoadError) as info:
             load_bytes(data, "f.yaml")
         assert info.value.diagnostics[0].code == "DX106"
+
+
+def test_merge_and_value_indicators_as_values_are_text() -> None:
+    # found by fuzz/fuzz_loader.py: `<<` outside a key crashed the loader
+    doc = load_bytes(b"a: <<\nb: =\nc: [<<]\n", "f.yaml")
+    assert doc.data == {"a": "<<", "b": "=", "c": ["<<"]}

@@ -2,6 +2,8 @@
 in tests/data/regressions/ gets a message with line:column and exit 1, never a traceback.
 
 - flow_depth_1500.yaml: libyaml gave up first, and its raw English message leaked through.
+- merge_key_as_value.yaml (fuzz/fuzz_loader.py): `<<` as a value (`あい: [<<`, in CP932)
+  resolved to the merge tag and crashed the loader with an AssertionError.
 - tab_in_plain_value.yaml: a tab inside a value was reported as a tab in the indentation by
   the pure-Python parser (YAML allows it, and libyaml reads it); now only the plan errors show.
 """

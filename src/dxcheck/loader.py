@@ -372,7 +372,9 @@ def _scalar_value(event: ev.ScalarEvent) -> tuple[Any, str]:
         tag = _STR_TAG
         for candidate, regexp in _IMPLICIT.get(value[:1], ()):
             if regexp.match(value):
-                tag = candidate
+                # `<<` and `=` resolve to merge/value tags; outside a key they are just text
+                # (found by fuzz/fuzz_loader.py: `a: [<<`).
+                tag = candidate if candidate in _SAFE_SCALAR_TAGS else _STR_TAG
                 break
     if tag == _STR_TAG:
         return value, tag
