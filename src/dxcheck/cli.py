@@ -5,6 +5,7 @@ an invalid plan; 2 usage error or unreadable input. Heavy modules are imported i
 command that needs them, so ``dxcheck validate`` never imports jinja2 or rich.
 """
 
+import gc
 import sys
 from enum import StrEnum
 from typing import Annotated
@@ -255,6 +256,19 @@ def build_app(lang: str) -> typer.Typer:
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``dxcheck`` console script and ``python -m dxcheck``."""
     args = list(sys.argv[1:] if argv is None else argv)
+    # dxcheck builds many small trees that live until the output is written and holds no
+    # reference cycles worth collecting; the cyclic GC rescanning them cost more than parsing
+    # (3.5 s of 7 s on 1,788 plans). Reference counting still frees everything else.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        return _run(args)
+    finally:
+        if collecting:
+            gc.enable()
+
+
+def _run(args: list[str]) -> int:
     lang = detect_lang(args)
     app = build_app(lang)
     try:

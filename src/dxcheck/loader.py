@@ -17,25 +17,34 @@ from __future__ import annotations
 import codecs
 import datetime
 import os
-from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, NamedTuple
 
 import yaml
-from yaml import events as ev
 from yaml.constructor import SafeConstructor
-from yaml.nodes import ScalarNode
+from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from dxcheck.diagnostics import Diagnostic
 
-# libyaml's event parser when PyYAML was built with it (about ten times faster), else None and
-# the pure-Python parser is used. (``yaml.CParser`` is not exported; it lives in yaml.cyaml.)
-_Parser: Any
+# libyaml's parser and composer when PyYAML was built with it (about ten times faster), else
+# the pure-Python ones. (``yaml.CParser`` is not exported; it lives in yaml._yaml.)
+_BaseParser: Any
 try:
-    from yaml._yaml import CParser as _Parser
+    from yaml._yaml import CParser as _BaseParser
 except ImportError:  # pragma: no cover - depends on how PyYAML was built
-    _Parser = None
+    from yaml.composer import Composer
+    from yaml.parser import Parser
+    from yaml.reader import Reader
+    from yaml.scanner import Scanner
+
+    class _BaseParser(Reader, Scanner, Parser, Composer):  # type: ignore[no-redef]
+        def __init__(self, text: str) -> None:
+            Reader.__init__(self, text)
+            Scanner.__init__(self)
+            Parser.__init__(self)
+            Composer.__init__(self)
+
 
 Path = tuple[str | int, ...]
 
@@ -53,8 +62,9 @@ class Limits:
 DEFAULT_LIMITS = Limits()
 
 
-@dataclass(frozen=True, slots=True)
-class Mark:
+class Mark(NamedTuple):
+    """A position in the source (a tuple: one is made for every value of every plan)."""
+
     line: int  # 1-based
     column: int  # 1-based, in characters
 
@@ -340,46 +350,66 @@ def _yaml_error(
     return Diagnostic("DX110", "error", ja, en, path, line, column)
 
 
-# -- events → data ----------------------------------------------------------------------------
+# -- nodes → data ------------------------------------------------------------------------------
+#
+# libyaml composes the node graph in C (aliases are shared nodes, never expanded); the walk below
+# turns it into plain data while recording every value's position, rejecting duplicate keys and
+# unsafe tags, and counting values as if aliases were expanded (the alias-bomb bound) without
+# expanding them.
 
-_resolver = Resolver()
-_constructor = SafeConstructor()
+_MAP_TAG = "tag:yaml.org,2002:map"
+_SEQ_TAG = "tag:yaml.org,2002:seq"
+_STR_TAG = "tag:yaml.org,2002:str"
+_MERGE_TAG = "tag:yaml.org,2002:merge"
 _SAFE_SCALAR_TAGS = {
-    "tag:yaml.org,2002:str",
+    _STR_TAG,
     "tag:yaml.org,2002:int",
     "tag:yaml.org,2002:float",
     "tag:yaml.org,2002:bool",
     "tag:yaml.org,2002:null",
     "tag:yaml.org,2002:timestamp",
 }
-_MAP_TAG = "tag:yaml.org,2002:map"
-_SEQ_TAG = "tag:yaml.org,2002:seq"
-_MERGE_KEY = "<<"
+_constructor = SafeConstructor()
+_IMPLICIT: dict[str, list[tuple[str, Any]]] = Resolver.yaml_implicit_resolvers
 
 
-_STR_TAG = "tag:yaml.org,2002:str"
-# The YAML 1.1 implicit resolvers by first character (what Resolver.resolve looks up); most plan
-# scalars are Japanese text whose first character has none, so they are strings at once.
-_IMPLICIT: dict[str, list[tuple[str, Any]]] = _resolver.yaml_implicit_resolvers
+class _Composer(_BaseParser, Resolver):  # type: ignore[misc]
+    """libyaml's parser and composer (pure Python when PyYAML lacks libyaml) with the YAML 1.1
+    tag resolution that every PyYAML loader uses."""
+
+    def __init__(self, text: str) -> None:
+        _BaseParser.__init__(self, text)
+        Resolver.__init__(self)
+
+    # Resolver.resolve, without the path resolvers PyYAML supports and dxcheck never registers
+    # (it is called for every node; this is about three times faster).
+    def resolve(self, kind: Any, value: Any, implicit: Any) -> str:
+        if kind is ScalarNode:
+            if implicit[0]:
+                for tag, regexp in _IMPLICIT.get(value[:1], ()):
+                    if regexp.match(value):
+                        return str(tag)
+            return _STR_TAG
+        return _SEQ_TAG if kind is SequenceNode else _MAP_TAG
+
+    def descend_resolver(self, current_node: Any, current_index: Any) -> None:
+        pass
+
+    def ascend_resolver(self) -> None:
+        pass
 
 
-def _scalar_value(event: ev.ScalarEvent) -> tuple[Any, str]:
-    tag = event.tag
-    value = event.value
-    if tag is None or tag == "!":
-        if event.style or not event.implicit[0]:
-            return value, _STR_TAG  # quoted or block scalars are always strings
-        tag = _STR_TAG
-        for candidate, regexp in _IMPLICIT.get(value[:1], ()):
-            if regexp.match(value):
-                # `<<` and `=` resolve to merge/value tags; outside a key they are just text
-                # (found by fuzz/fuzz_loader.py: `a: [<<`).
-                tag = candidate if candidate in _SAFE_SCALAR_TAGS else _STR_TAG
-                break
+def _mark(m: Any) -> Mark:
+    return Mark(m.line + 1, m.column + 1)
+
+
+def _scalar_value(node: ScalarNode) -> tuple[Any, str]:
+    tag = node.tag
+    if tag == _MERGE_TAG or tag == "tag:yaml.org,2002:value":
+        # `<<` and `=` outside a key are just text (found by fuzz/fuzz_loader.py: `a: [<<`).
+        return node.value, _STR_TAG
     if tag == _STR_TAG:
-        return value, tag
-    marks: tuple[Any, Any] = (event.start_mark, event.end_mark)
-    node = ScalarNode(tag, event.value, marks[0], marks[1], event.style)
+        return node.value, tag
     if tag == "tag:yaml.org,2002:null":
         return None, tag
     if tag == "tag:yaml.org,2002:bool":
@@ -388,37 +418,20 @@ def _scalar_value(event: ev.ScalarEvent) -> tuple[Any, str]:
         return _constructor.construct_yaml_int(node), tag
     if tag == "tag:yaml.org,2002:float":
         return _constructor.construct_yaml_float(node), tag
-    if tag == "tag:yaml.org,2002:timestamp":
-        day: datetime.date = _constructor.construct_yaml_timestamp(node)
-        return day, tag
-    raise AssertionError(tag)  # pragma: no cover - filtered by _SAFE_SCALAR_TAGS
+    day: datetime.date = _constructor.construct_yaml_timestamp(node)
+    return day, tag
 
 
-@dataclass(slots=True)
-class _Frame:
-    kind: str  # "map" | "seq"
-    value: Any
-    loc: Path
-    anchor: str | None
-    nodes: int = 1
-    pending_key: str | None = None
-    pending_key_mark: Mark | None = None
-    merged: set[str] = field(default_factory=set)
-
-
-class _Builder:
+class _Walker:
     def __init__(self, path: str, limits: Limits) -> None:
         self.path = path
         self.limits = limits
         self.positions: dict[Path, Mark] = {}
         self.key_positions: dict[Path, Mark] = {}
         self.scalars: dict[Path, Scalar] = {}
-        self.anchors: dict[str, tuple[Any, int]] = {}
-        self.stack: list[_Frame] = []
-        self.total_nodes = 0
+        self.done: dict[int, tuple[Any, int]] = {}  # id(node) → (value, values inside)
+        self.total = 0
         self.errors: list[Diagnostic] = []
-        self.root: Any = None
-        self.have_root = False
 
     def error(self, code: str, ja: str, en: str, mark: Mark, loc: Path = ()) -> Diagnostic:
         from dxcheck.diagnostics import format_yaml_path
@@ -431,8 +444,8 @@ class _Builder:
         return LoadError([*self.errors, self.error(code, ja, en, mark, loc)])
 
     def count(self, n: int, mark: Mark) -> None:
-        self.total_nodes += n
-        if self.total_nodes > self.limits.max_nodes:
+        self.total += n
+        if self.total > self.limits.max_nodes:
             raise self.fatal(
                 "DX105",
                 f"値の数が上限 {self.limits.max_nodes:,} を超えました（エイリアスの展開を含む）。"
@@ -442,39 +455,97 @@ class _Builder:
                 mark,
             )
 
-    def child_loc(self, mark: Mark) -> Path | None:
-        """Where the next value goes; None when it is a mapping key."""
-        if not self.stack:
-            return ()
-        top = self.stack[-1]
-        if top.kind == "seq":
-            return (*top.loc, len(top.value))
-        if top.pending_key is None:
-            return None
-        return (*top.loc, top.pending_key)
+    def value(self, node: Any, loc: Path, depth: int, where: Mark | None = None) -> Any:
+        """The plain value of ``node`` at ``loc``; ``where`` is the position of the reference
+        when ``node`` is reached through an alias."""
+        seen = self.done.get(id(node))
+        if seen is not None:  # an alias: shared, counted as if expanded
+            mark = where or _mark(node.start_mark)
+            self.count(seen[1], mark)
+            self.positions.setdefault(loc, mark)
+            return seen[0]
+        mark = _mark(node.start_mark)
+        self.positions[loc] = mark
+        before = self.total
+        self.count(1, mark)
+        if isinstance(node, ScalarNode):
+            tag = node.tag
+            if tag not in _SAFE_SCALAR_TAGS and tag not in (_MERGE_TAG, "tag:yaml.org,2002:value"):
+                raise self.fatal(*_tag_error(tag), mark, loc)
+            try:
+                value, tag = _scalar_value(node)
+            except (ValueError, yaml.YAMLError, OverflowError):
+                raise self.fatal(
+                    "DX112",
+                    f"`{node.value}` は {node.tag} として読めません",
+                    f"'{node.value}' is not a valid {node.tag}",
+                    mark,
+                    loc,
+                ) from None
+            self.scalars[loc] = Scalar(node.value, not node.style, tag)
+        else:
+            if depth >= self.limits.max_depth:
+                raise self.fatal(
+                    "DX105",
+                    f"入れ子が深すぎます（上限 {self.limits.max_depth} 段）",
+                    f"nesting deeper than {self.limits.max_depth} levels",
+                    mark,
+                    loc,
+                )
+            if isinstance(node, SequenceNode):
+                if node.tag != _SEQ_TAG:
+                    raise self.fatal(*_tag_error(node.tag), mark, loc)
+                value = []
+                self.done[id(node)] = (value, 0)  # a node that contains itself
+                for index, item in enumerate(node.value):
+                    value.append(self.value(item, (*loc, index), depth + 1, mark))
+            else:
+                if node.tag != _MAP_TAG:
+                    raise self.fatal(*_tag_error(node.tag), mark, loc)
+                value = {}
+                self.done[id(node)] = (value, 0)
+                self.mapping(node, value, loc, depth)
+        self.done[id(node)] = (value, self.total - before)
+        return value
 
-    def add(self, value: Any, mark: Mark, nodes: int, anchor: str | None) -> None:
-        if anchor is not None:
-            self.anchors[anchor] = (value, nodes)
-        if not self.stack:
-            self.root, self.have_root = value, True
-            return
-        top = self.stack[-1]
-        top.nodes += nodes
-        if top.kind == "seq":
-            top.value.append(value)
-            return
-        key = top.pending_key
-        assert key is not None
-        top.pending_key = None
-        if key == _MERGE_KEY:
-            self.merge(top, value, mark)
-            return
-        top.value[key] = value
+    def mapping(self, node: Any, out: dict[str, Any], loc: Path, depth: int) -> None:
+        merged: set[str] = set()
+        for key_node, value_node in node.value:
+            mark = _mark(key_node.start_mark)
+            if not isinstance(key_node, ScalarNode):
+                raise self.fatal(
+                    "DX111",
+                    "マッピングのキーには単純な文字列を使ってください",
+                    "mapping keys must be plain strings",
+                    mark,
+                    loc,
+                )
+            if key_node.tag == _MERGE_TAG:
+                self.merge(out, merged, self.value(value_node, loc, depth + 1, mark), mark, loc)
+                continue
+            key = key_node.value
+            child = (*loc, key)
+            if key in out and key not in merged:
+                first = self.key_positions.get(child, mark)
+                self.errors.append(
+                    self.error(
+                        "DX103",
+                        f"キー `{key}` が重複しています（最初は {first.line} 行目）",
+                        f"duplicate key '{key}' (first defined on line {first.line})",
+                        mark,
+                        child,
+                    )
+                )
+                self.value(value_node, (*loc, f"{key} (2)"), depth + 1, mark)
+                continue
+            merged.discard(key)
+            self.key_positions[child] = mark
+            out[key] = self.value(value_node, child, depth + 1, mark)
 
-    def merge(self, top: _Frame, value: Any, mark: Mark) -> None:
-        sources = value if isinstance(value, list) else [value]
-        for source in sources:
+    def merge(
+        self, out: dict[str, Any], merged: set[str], value: Any, mark: Mark, loc: Path
+    ) -> None:
+        for source in value if isinstance(value, list) else [value]:
             if not isinstance(source, dict):
                 self.errors.append(
                     self.error(
@@ -482,143 +553,41 @@ class _Builder:
                         "マージキー `<<` にはマッピングかそのリストを指定してください",
                         "the merge key '<<' takes a mapping or a list of mappings",
                         mark,
-                        top.loc,
+                        loc,
                     )
                 )
                 return
             for key, item in source.items():
-                if key not in top.value:
-                    top.value[key] = item
-                    top.merged.add(key)
-
-    def key(self, event: ev.Event, mark: Mark) -> None:
-        top = self.stack[-1]
-        if not isinstance(event, ev.ScalarEvent):
-            raise self.fatal(
-                "DX111",
-                "マッピングのキーには単純な文字列を使ってください",
-                "mapping keys must be plain strings",
-                mark,
-                top.loc,
-            )
-        key = event.value
-        loc = (*top.loc, key)
-        if key in top.value and key not in top.merged and key != _MERGE_KEY:
-            first = self.key_positions.get(loc, mark)
-            self.errors.append(
-                self.error(
-                    "DX103",
-                    f"キー `{key}` が重複しています（最初は {first.line} 行目）",
-                    f"duplicate key '{key}' (first defined on line {first.line})",
-                    mark,
-                    loc,
-                )
-            )
-        else:
-            top.merged.discard(key)
-            self.key_positions[loc] = mark
-        top.pending_key = key
-        top.pending_key_mark = mark
-
-
-def _mark(m: Any) -> Mark:
-    return Mark(m.line + 1, m.column + 1)
-
-
-def _events(text: str) -> Iterator[ev.Event]:
-    if _Parser is not None:
-        parser = _Parser(text)
-        try:
-            while parser.check_event():
-                yield parser.get_event()
-        finally:
-            parser.dispose()
-    else:  # pragma: no cover
-        yield from yaml.parse(text, Loader=yaml.SafeLoader)
+                if key not in out:
+                    out[key] = item
+                    merged.add(key)
 
 
 def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document:
     """Parse YAML text into a :class:`Document`; raise :class:`LoadError` on any problem."""
-    b = _Builder(path, limits)
-    documents = 0
+    walker = _Walker(path, limits)
+    composer = _Composer(text)
     try:
-        for event in _events(text):
-            mark = _mark(event.start_mark)
-            if isinstance(event, ev.DocumentStartEvent):
-                documents += 1
-                if documents > 1:
-                    raise b.fatal(
-                        "DX106",
-                        "1つのファイルに書ける計画は1つです（`---` で2つ目の文書が始まっています）",
-                        "one plan per file: a second YAML document starts here",
-                        mark,
-                    )
-                continue
-            if isinstance(event, ev.StreamStartEvent | ev.StreamEndEvent | ev.DocumentEndEvent):
-                continue
-            if isinstance(event, ev.MappingEndEvent | ev.SequenceEndEvent):
-                frame = b.stack.pop()
-                b.add(frame.value, mark, frame.nodes, frame.anchor)
-                continue
-            loc = b.child_loc(mark)
-            if loc is None:  # a mapping key
-                b.key(event, mark)
-                continue
-            if isinstance(event, ev.AliasEvent):
-                anchor = event.anchor
-                if anchor not in b.anchors:
-                    raise b.fatal(
-                        "DX110",
-                        f"未定義のエイリアス `*{anchor}` を参照しています",
-                        f"undefined alias '*{anchor}'",
-                        mark,
-                        loc,
-                    )
-                value, nodes = b.anchors[anchor]
-                b.count(nodes, mark)
-                b.positions.setdefault(loc, mark)
-                b.add(value, mark, nodes, None)
-            elif isinstance(event, ev.ScalarEvent):
-                if event.tag not in (None, "!") and event.tag not in _SAFE_SCALAR_TAGS:
-                    raise b.fatal(*_tag_error(event.tag), mark, loc)
-                try:
-                    value, tag = _scalar_value(event)
-                except (ValueError, yaml.YAMLError, OverflowError):
-                    raise b.fatal(
-                        "DX112",
-                        f"`{event.value}` は {event.tag} として読めません",
-                        f"'{event.value}' is not a valid {event.tag}",
-                        mark,
-                        loc,
-                    ) from None
-                b.count(1, mark)
-                b.positions[loc] = mark
-                b.scalars[loc] = Scalar(event.value, not event.style, tag)
-                b.add(value, mark, 1, event.anchor)
-            elif isinstance(event, ev.MappingStartEvent | ev.SequenceStartEvent):
-                is_map = isinstance(event, ev.MappingStartEvent)
-                expected = _MAP_TAG if is_map else _SEQ_TAG
-                if event.tag not in (None, "!", expected):
-                    raise b.fatal(*_tag_error(event.tag), mark, loc)
-                if len(b.stack) >= limits.max_depth:
-                    raise b.fatal(
-                        "DX105",
-                        f"入れ子が深すぎます（上限 {limits.max_depth} 段）",
-                        f"nesting deeper than {limits.max_depth} levels",
-                        mark,
-                        loc,
-                    )
-                b.count(1, mark)
-                b.positions[loc] = mark
-                kind = "map" if is_map else "seq"
-                b.stack.append(_Frame(kind, {} if is_map else [], loc, event.anchor))
+        root_node = composer.get_single_node()
+        root = None if root_node is None else walker.value(root_node, (), 0)
+    except yaml.composer.ComposerError as exc:
+        if "single document" not in str(exc.context or "") or exc.problem_mark is None:
+            raise LoadError([*walker.errors, _yaml_error(path, exc, text, limits)]) from None
+        raise walker.fatal(
+            "DX106",
+            "1つのファイルに書ける計画は1つです（`---` で2つ目の文書が始まっています）",
+            "one plan per file: a second YAML document starts here",
+            _mark(exc.problem_mark),
+        ) from None
     except yaml.YAMLError as exc:
-        raise LoadError([*b.errors, _yaml_error(path, exc, text, limits)]) from None
+        raise LoadError([*walker.errors, _yaml_error(path, exc, text, limits)]) from None
     except RecursionError:  # pragma: no cover - defensive: depth is bounded above
-        raise b.fatal("DX105", "入れ子が深すぎます", "nesting too deep", Mark(1, 1)) from None
-    if b.errors:
-        raise LoadError(b.errors)
-    if not b.have_root or b.root is None:
+        raise walker.fatal("DX105", "入れ子が深すぎます", "nesting too deep", Mark(1, 1)) from None
+    finally:
+        composer.dispose()
+    if walker.errors:
+        raise LoadError(walker.errors)
+    if root is None:
         raise LoadError(
             [
                 Diagnostic(
@@ -630,8 +599,10 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
                 )
             ]
         )
-    b.positions.setdefault((), Mark(1, 1))
-    return Document(path, text, b.root, "utf-8", b.positions, b.key_positions, b.scalars)
+    walker.positions.setdefault((), Mark(1, 1))
+    return Document(
+        path, text, root, "utf-8", walker.positions, walker.key_positions, walker.scalars
+    )
 
 
 def _tag_error(tag: str | None) -> tuple[str, str, str]:
