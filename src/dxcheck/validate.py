@@ -12,7 +12,8 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import Any
+from functools import cache
+from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
@@ -308,12 +309,28 @@ def _semantic_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
 
 
 def iter_spans(value: Any, loc: Path = ()) -> Iterator[tuple[Path, dates.Span]]:
-    """Every parsed date in a model tree, with its path."""
+    """Every parsed date in a model tree, with its path (descending only into the fields that
+    can hold a date: this runs on every plan)."""
     if isinstance(value, dates.Span):
         yield loc, value
     elif isinstance(value, BaseModel):
-        for name in type(value).model_fields:
+        for name in _date_fields(type(value)):
             yield from iter_spans(getattr(value, name), (*loc, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from iter_spans(item, (*loc, index))
+
+
+@cache
+def _date_fields(model: type[BaseModel]) -> tuple[str, ...]:
+    return tuple(
+        name for name, info in model.model_fields.items() if _may_hold_date(info.annotation)
+    )
+
+
+def _may_hold_date(annotation: Any) -> bool:
+    if annotation is dates.Span:
+        return True
+    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
+        return bool(_date_fields(annotation))
+    return any(_may_hold_date(arg) for arg in get_args(annotation))
