@@ -36,13 +36,14 @@ def render(
                 f"  ({'catalog' if en else 'カタログ 第'}{catalog}{'' if en else '版'})",
                 "dim",
             )
+        lines = check.document.text.splitlines() if check.document else []
         for f in check.findings:
             item = f" [{f.national_item}]" if f.national_item else ""
             out.line(
                 f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.message(lang)}{item}",
                 f.severity,
             )
-            source = check.document.line_text(f.line) if check.document else ""
+            source = lines[f.line - 1] if 0 < f.line <= len(lines) else ""
             if source.strip():
                 out.line(f"  {f.line:>4} | {source.rstrip()}", "dim")
         out.line()
