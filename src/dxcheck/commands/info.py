@@ -111,6 +111,17 @@ def explain_rule(rule_id: str, lang: str) -> int:
             else ("指摘あり" if example.fires else "指摘なし")
         )
         out.line(f"  - {example.description} → {verdict}")
+        if example.patch.strip() == "{}":
+            out.line(
+                "      (the base test plan as it is: period 令和4年4月〜令和8年3月; CIO and "
+                "推進本部, no adviser; 標準化 by 令和7年度末 listing 2 core systems; "
+                "オンライン化 only considered, no target)"
+                if en
+                else "      （基準のテスト用計画のまま: 期間 令和4年4月〜令和8年3月、CIO・推進本部あり、"
+                "補佐官なし、標準化は令和7年度末・基幹業務2つ、オンライン化は検討のみで目標なし）",
+                "dim",
+            )
+            continue
         for line in example.patch.splitlines():
             out.line(f"      {line}", "dim")
     return 0
