@@ -33,3 +33,12 @@ def plans_dir(tmp_path: Path) -> Path:
     target = tmp_path / "plans"
     shutil.copytree(PLANS, target)
     return target
+
+
+def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    """Run `dxcheck ARGS…` in-process: (exit code, stdout, stderr)."""
+    from dxcheck.cli import main
+
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err

@@ -12,19 +12,13 @@ from pathlib import Path
 import jsonschema
 import pytest
 
-from dxcheck.cli import main
+from conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
 SHIOGAMA = ROOT / "plans" / "042030-shiogama.yaml"
 SARIF_SCHEMA = Path(__file__).parent / "vendor" / "sarif" / "sarif-2.1.0-rtm.5.json"
 AS_OF = "2026-11-23"
 SECURITY_LINE = "    national_items: [security]\n"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

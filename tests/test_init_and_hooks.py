@@ -12,15 +12,10 @@ from pathlib import Path
 import pytest
 import yaml
 
+from conftest import run_cli as run
 from dxcheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_init_writes_a_skeleton_that_validates(

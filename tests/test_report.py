@@ -14,18 +14,12 @@ from pathlib import Path
 
 import pytest
 
-from dxcheck.cli import main
+from conftest import run_cli as run
 
 ROOT = Path(__file__).resolve().parents[1]
 GOLDEN = Path(__file__).parent / "golden"
 PLAN = "plans/042030-shiogama.yaml"
 AS_OF = "2026-11-23"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def compare_golden(name: str, text: str) -> None:

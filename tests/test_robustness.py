@@ -16,7 +16,7 @@ import yaml
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from dxcheck.cli import main
+from conftest import run_cli
 
 ROOT = Path(__file__).resolve().parents[1]
 REAL_PLAN = (ROOT / "plans" / "042030-shiogama.yaml").read_text(encoding="utf-8")
@@ -29,9 +29,8 @@ FAST = settings(
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out + captured.err
+    code, out, err = run_cli(capsys, *args)
+    return code, out + err
 
 
 def assert_answers(

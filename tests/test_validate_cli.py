@@ -11,16 +11,10 @@ from pathlib import Path
 
 import pytest
 
-from dxcheck.cli import main
+from conftest import run_cli as run
 
 DATA = Path(__file__).parent / "data"
 BAD = DATA / "bad"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 # file, expected "line:col: error[CODE]" fragment

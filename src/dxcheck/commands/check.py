@@ -126,6 +126,15 @@ def prepare(opts: Options, err: Out) -> Prepared:
     return Prepared(checks, len(unreadable), as_of, catalog.version, fail_on)  # type: ignore[arg-type]
 
 
+def prepare_or_explain(opts: Options, err: Out) -> Prepared | None:
+    """:func:`prepare`, with a usage error printed to ``err`` (then None)."""
+    try:
+        return prepare(opts, err)
+    except UsageError as exc:
+        err.line(f"dxcheck: {exc}", "error")
+        return None
+
+
 def _baseline_fingerprints(path: str) -> set[str]:
     from dxcheck.baseline import BaselineError, load
 
@@ -183,10 +192,8 @@ def exit_code(prepared: Prepared) -> int:
 
 def run(opts: Options, fmt: str) -> int:
     err = Out(sys.stderr)
-    try:
-        prepared = prepare(opts, err)
-    except UsageError as exc:
-        err.line(f"dxcheck: {exc}", "error")
+    prepared = prepare_or_explain(opts, err)
+    if prepared is None:
         return EXIT_USAGE
     checks, lang = prepared.checks, opts.lang
     if fmt == "json":
@@ -218,10 +225,8 @@ def write_baseline(opts: Options, out: str) -> int:
     from dxcheck.writer import write_atomic
 
     err = Out(sys.stderr)
-    try:
-        prepared = prepare(opts, err)
-    except UsageError as exc:
-        err.line(f"dxcheck: {exc}", "error")
+    prepared = prepare_or_explain(opts, err)
+    if prepared is None:
         return EXIT_USAGE
     if prepared.unreadable:
         return EXIT_USAGE

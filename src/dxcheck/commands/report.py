@@ -6,7 +6,7 @@ import os
 import sys
 
 from dxcheck.catalog import load_catalog
-from dxcheck.commands.check import EXIT_USAGE, Options, UsageError, prepare
+from dxcheck.commands.check import EXIT_USAGE, Options, prepare_or_explain
 from dxcheck.console import Out
 from dxcheck.writer import write_atomic
 
@@ -15,10 +15,8 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
     from dxcheck.render.report import output_plan, render_document, views_for
 
     err = Out(sys.stderr)
-    try:
-        prepared = prepare(opts, err)
-    except UsageError as exc:
-        err.line(f"dxcheck: {exc}", "error")
+    prepared = prepare_or_explain(opts, err)
+    if prepared is None:
         return EXIT_USAGE
     if template_dir is not None and not os.path.isdir(template_dir):
         err.line(f"dxcheck: --template-dir: {template_dir} がありません / not a folder", "error")
