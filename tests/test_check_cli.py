@@ -233,3 +233,39 @@ def test_documented_output_for_the_five_plans_is_current(
     doc = (ROOT / "docs" / "check-output.md").read_text(encoding="utf-8")
     block = doc.split("```text\n", 1)[1].split("```", 1)[0]
     assert block == out, "regenerate docs/check-output.md and re-read its notes"
+
+
+def test_json_output_is_deterministic(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
+    first = run(capsys, "check", "--as-of", AS_OF, "-f", "json", str(plan))[1]
+    second = run(capsys, "check", "--as-of", AS_OF, "-f", "json", str(plan))[1]
+    assert first == second
+
+
+def test_fingerprints_survive_moved_lines(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    assert run(capsys, "baseline", "--as-of", AS_OF, "-o", str(baseline), str(plan))[0] == 0
+    text = plan.read_text(encoding="utf-8")
+    # an edit elsewhere shifts every line below it
+    plan.write_text(
+        text.replace("municipality:", "# 追記したコメント\n\nmunicipality:", 1), "utf-8"
+    )
+    data = check_json(capsys, "--baseline", str(baseline), str(plan))
+    assert data["plans"][0]["findings"] == []  # type: ignore[index]
+    assert data["plans"][0]["waived"] > 0  # type: ignore[index]
+
+
+@pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
+def test_diff_reads_a_plan_at_a_git_revision(
+    capsys: pytest.CaptureFixture[str], plan: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    repo = plan.parent
+    git(repo, "init", "-q")
+    git(repo, "add", plan.name)
+    git(repo, "commit", "-qm", "plan")
+    drop_security(plan)
+    monkeypatch.chdir(repo)
+    code, out, _ = run(capsys, "diff", "--as-of", AS_OF, f"HEAD:{plan.name}", plan.name)
+    assert code == 1
+    assert "security" in out or "セキュリティ" in out
