@@ -8,9 +8,10 @@ command that needs them, so ``dxcheck validate`` never imports jinja2 or rich.
 import gc
 import sys
 from enum import StrEnum
-from typing import Annotated
+from typing import Annotated, Any
 
 import typer
+from typer.core import TyperCommand, TyperGroup
 
 from dxcheck import __version__
 from dxcheck.i18n import detect_lang, t
@@ -52,9 +53,25 @@ class Lang(StrEnum):
     en = "en"
 
 
+def _localised(base: type[Any], text: str) -> type[Any]:
+    """``base`` (a typer command or group class) whose -h/--help option is described in the
+    user's language (typer hard-codes "Show this message and exit.")."""
+
+    class Localised(base):  # type: ignore[misc]
+        def get_help_option(self, ctx: Any) -> Any:
+            option = super().get_help_option(ctx)
+            if option is not None:
+                option.help = text
+            return option
+
+    return Localised
+
+
 def build_app(lang: str) -> typer.Typer:
     """The typer application with its help texts in ``lang``."""
+    command_cls = _localised(TyperCommand, t("help_opt", lang))
     app = typer.Typer(
+        cls=_localised(TyperGroup, t("help_opt", lang)),
         help=t("app", lang),
         add_completion=False,
         no_args_is_help=True,
@@ -80,7 +97,7 @@ def build_app(lang: str) -> typer.Typer:
     ) -> None:
         del lang_opt, version  # read before typer starts (detect_lang), kept for --help
 
-    @app.command(help=t("validate", lang))
+    @app.command(help=t("validate", lang), cls=command_cls)
     def validate(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
         fmt: Annotated[
@@ -97,7 +114,7 @@ def build_app(lang: str) -> typer.Typer:
 
         raise typer.Exit(run(paths, fmt.value, lang, max_bytes=max_bytes, max_depth=max_depth))
 
-    @app.command(help=t("check", lang))
+    @app.command(help=t("check", lang), cls=command_cls)
     def check(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
         fmt: Annotated[
@@ -140,7 +157,7 @@ def build_app(lang: str) -> typer.Typer:
         )
         raise typer.Exit(run(opts, fmt.value))
 
-    @app.command("baseline", help=t("baseline_cmd", lang))
+    @app.command("baseline", help=t("baseline_cmd", lang), cls=command_cls)
     def baseline_cmd(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
         out: Annotated[str, typer.Option("--out", "-o", help=t("baseline_out", lang))] = (
@@ -157,7 +174,7 @@ def build_app(lang: str) -> typer.Typer:
         opts = Options(paths, as_of=as_of, catalog=catalog, config=config, lang=lang)
         raise typer.Exit(write_baseline(opts, out))
 
-    @app.command("diff", help=t("diff_cmd", lang))
+    @app.command("diff", help=t("diff_cmd", lang), cls=command_cls)
     def diff_cmd(
         old: Annotated[str, typer.Argument(metavar="OLD", help=t("diff_old", lang))],
         new: Annotated[str, typer.Argument(metavar="NEW", help=t("diff_new", lang))],
@@ -173,7 +190,7 @@ def build_app(lang: str) -> typer.Typer:
 
         raise typer.Exit(run_diff(old, new, fmt.value, as_of, catalog, lang))
 
-    @app.command(help=t("report", lang))
+    @app.command(help=t("report", lang), cls=command_cls)
     def report(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
         fmt: Annotated[
@@ -196,7 +213,7 @@ def build_app(lang: str) -> typer.Typer:
         opts = Options(paths, as_of=as_of, catalog=catalog, config=config, lang=lang)
         raise typer.Exit(run(opts, fmt.value, out, template_dir, sort.value))
 
-    @app.command("catalog", help=t("catalog_cmd", lang))
+    @app.command("catalog", help=t("catalog_cmd", lang), cls=command_cls)
     def catalog_cmd(
         version: Annotated[
             str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
@@ -209,7 +226,7 @@ def build_app(lang: str) -> typer.Typer:
 
         raise typer.Exit(show_catalog(version, fmt.value, lang))
 
-    @app.command(help=t("rules", lang))
+    @app.command(help=t("rules", lang), cls=command_cls)
     def rules(
         fmt: Annotated[
             OutFormat, typer.Option("--format", "-f", help=t("format", lang))
@@ -219,13 +236,13 @@ def build_app(lang: str) -> typer.Typer:
 
         raise typer.Exit(show_rules(fmt.value, lang))
 
-    @app.command(help=t("explain", lang))
+    @app.command(help=t("explain", lang), cls=command_cls)
     def explain(rule_id: Annotated[str, typer.Argument(metavar="RULE")]) -> None:
         from dxcheck.commands.info import explain_rule
 
         raise typer.Exit(explain_rule(rule_id, lang))
 
-    @app.command(help=t("init", lang))
+    @app.command(help=t("init", lang), cls=command_cls)
     def init(
         municipality: Annotated[
             str | None, typer.Option("--municipality", "-m", help=t("init_name", lang))
@@ -237,7 +254,7 @@ def build_app(lang: str) -> typer.Typer:
 
         raise typer.Exit(run_init(municipality, code, out, lang))
 
-    @app.command(help=t("schema", lang))
+    @app.command(help=t("schema", lang), cls=command_cls)
     def schema(
         out: Annotated[str | None, typer.Option("--out", "-o", help=t("out", lang))] = None,
     ) -> None:

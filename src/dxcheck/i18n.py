@@ -47,6 +47,7 @@ TEXTS: dict[str, tuple[str, str]] = {
         "Print the JSON Schema of plan files",
     ),
     "out": ("出力先ファイル（省略時は標準出力）", "Output file (standard output if omitted)"),
+    "help_opt": ("このヘルプを表示して終了", "Show this message and exit"),
     "baseline_out": ("ベースラインの出力先ファイル", "Baseline file to write"),
     "catalog_cmd": (
         "国の自治体DX推進計画のカタログ（版と項目）を表示する",
