@@ -135,3 +135,5 @@ def test_version_and_help_languages(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "計画ファイル" in out
     code, out, _ = run(capsys, "--lang", "en", "--help")
     assert code == 0 and "Validate plan files" in out
+    code, out, _ = run(capsys, "check", "--help")
+    assert code == 0 and "このヘルプを表示して終了" in out and "Show this message" not in out
