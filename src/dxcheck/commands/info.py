@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+import unicodedata
 
 from dxcheck.catalog import UnknownCatalogVersion, available_versions, latest_version, load_catalog
 from dxcheck.console import Out
@@ -52,7 +53,9 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
             for t in item.targets
             if t.deadline is not None
         )
-        out.line(f"  {item.id:<22} {cat:<14} {title}" + (f"  [{deadlines}]" if deadlines else ""))
+        out.line(
+            f"  {item.id:<22} {_pad(cat, 26)} {title}" + (f"  [{deadlines}]" if deadlines else "")
+        )
     return 0
 
 
@@ -75,7 +78,7 @@ def show_rules(fmt: str, lang: str) -> int:
     out = Out()
     for r in rules:
         item = r.national_item or ("(each item)" if lang == "en" else "（各項目）")
-        out.line(f"{r.id:<8} {r.severity:<8} {r.family:<12} {item:<18} {r.title(lang)}")
+        out.line(f"{r.id:<8} {r.severity:<8} {r.family:<12} {_pad(item, 18)} {r.title(lang)}")
     return 0
 
 
@@ -125,3 +128,9 @@ def explain_rule(rule_id: str, lang: str) -> int:
         for line in example.patch.splitlines():
             out.line(f"      {line}", "dim")
     return 0
+
+
+def _pad(text: str, width: int) -> str:
+    """Left-justify in terminal columns (full-width characters take two)."""
+    used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+    return text + " " * max(0, width - used)
