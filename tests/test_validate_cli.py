@@ -137,3 +137,16 @@ def test_version_and_help_languages(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "Validate plan files" in out
     code, out, _ = run(capsys, "check", "--help")
     assert code == 0 and "このヘルプを表示して終了" in out and "Show this message" not in out
+
+
+def test_validate_does_not_import_report_or_colour_libraries() -> None:
+    """The editor loop stays fast: jinja2 and rich load only when output needs them."""
+    plan = Path(__file__).resolve().parents[1] / "plans" / "042030-shiogama.yaml"
+    code = (
+        "import sys\n"
+        "from dxcheck.cli import main\n"
+        f"main(['validate', {str(plan)!r}])\n"
+        "print(sorted(m for m in ('jinja2', 'rich') if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
