@@ -137,6 +137,9 @@ def test_version_and_help_languages(capsys: pytest.CaptureFixture[str]) -> None:
     assert code == 0 and "Validate plan files" in out
     code, out, _ = run(capsys, "check", "--help")
     assert code == 0 and "このヘルプを表示して終了" in out and "Show this message" not in out
+    # --lang also works after the subcommand, as the examples write it
+    code, out, _ = run(capsys, "validate", str(BAD / "unknown_key.yaml"), "--lang", "en")
+    assert code == 1 and "did you mean 'title'" in out
 
 
 def test_validate_does_not_import_report_or_colour_libraries() -> None:

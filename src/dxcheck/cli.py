@@ -14,7 +14,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from dxcheck import __version__
-from dxcheck.i18n import detect_lang, t
+from dxcheck.i18n import detect_lang, hoist_lang, t
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -286,6 +286,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _run(args: list[str]) -> int:
+    args = hoist_lang(args)
     lang = detect_lang(args)
     app = build_app(lang)
     try:

@@ -24,6 +24,29 @@ def detect_lang(argv: Sequence[str]) -> str:
     return env if env in LANGS else "ja"
 
 
+def hoist_lang(argv: Sequence[str]) -> list[str]:
+    """Move ``--lang X`` / ``--lang=X`` given after a subcommand (``dxcheck report … --lang en``)
+    to the front, where the global option is parsed. Arguments after ``--`` are left alone."""
+    rest: list[str] = []
+    found: list[str] = []
+    index = 0
+    while index < len(argv):
+        arg = argv[index]
+        if arg == "--":
+            rest.extend(argv[index:])
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            found = ["--lang", argv[index + 1]]
+            index += 2
+            continue
+        if arg.startswith("--lang="):
+            found = ["--lang", arg.split("=", 1)[1]]
+        else:
+            rest.append(arg)
+        index += 1
+    return [*found, *rest]
+
+
 TEXTS: dict[str, tuple[str, str]] = {
     "app": (
         "dxcheck: 自治体DX推進計画への準拠チェッカー。計画のYAMLを検証し、国の計画との差分を示します。",
