@@ -112,10 +112,6 @@ class Document:
         self.key_positions = {}
         self.scalars = {}
 
-    def line_text(self, line: int) -> str:
-        lines = self.text.splitlines()
-        return lines[line - 1] if 0 < line <= len(lines) else ""
-
 
 class LoadError(Exception):
     """The file cannot be turned into data. Carries one or more diagnostics."""

@@ -2,17 +2,13 @@
 
 from __future__ import annotations
 
-import datetime
 from collections.abc import Iterator
 
+from dxcheck.dates import format_ja
 from dxcheck.engine.context import Context
 from dxcheck.engine.findings import Draft
 from dxcheck.engine.registry import Example, rule
 from dxcheck.models import Initiative
-
-
-def _ja(day: datetime.date) -> str:
-    return f"{day.year}年{day.month}月{day.day}日"
 
 
 def _done(initiative: Initiative) -> bool:
@@ -55,7 +51,7 @@ def later_than_national(ctx: Context) -> Iterator[Draft]:
             if deadline is not None and initiative.target.start > deadline:
                 yield Draft(
                     ("initiatives", index, "target"),
-                    f"目標「{initiative.target.text}」が国の期限（{_ja(deadline)}）より後です",
+                    f"目標「{initiative.target.text}」が国の期限（{format_ja(deadline)}）より後です",
                     f"target '{initiative.target.text}' is after the national deadline "
                     f"{deadline.isoformat()}",
                     item_id,
@@ -70,7 +66,7 @@ def later_than_national(ctx: Context) -> Iterator[Draft]:
     ):
         yield Draft(
             ("facts", "standardization", "target"),
-            f"標準化の目標「{facts.target.text}」が国の期限（{_ja(deadline)}）より後です",
+            f"標準化の目標「{facts.target.text}」が国の期限（{format_ja(deadline)}）より後です",
             f"standardisation target '{facts.target.text}' is after {deadline.isoformat()}",
             "standardization",
         )
@@ -101,7 +97,7 @@ def passed_without_result(ctx: Context) -> Iterator[Draft]:
             if deadline is not None and deadline < ctx.as_of:
                 yield Draft(
                     ("initiatives", index),
-                    f"国の期限（{_ja(deadline)}）を過ぎていますが、「{initiative.title}」の"
+                    f"国の期限（{format_ja(deadline)}）を過ぎていますが、「{initiative.title}」の"
                     "実績（progress）が記録されていません",
                     f"the national deadline {deadline.isoformat()} has passed but no result of "
                     f"'{initiative.title}' is recorded",
@@ -129,7 +125,7 @@ def period_ended(ctx: Context) -> Iterator[Draft]:
     if end is not None and end.end < ctx.as_of:
         yield Draft(
             ("period", "end"),
-            f"計画期間は{_ja(end.end)}（{end.text}）に終了しています。次期計画の策定が必要です",
+            f"計画期間は{format_ja(end.end)}（{end.text}）に終了しています。次期計画の策定が必要です",
             f"the plan period ended on {end.end.isoformat()} ({end.text}); a successor is due",
         )
 
