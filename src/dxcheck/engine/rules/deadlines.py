@@ -95,11 +95,14 @@ def passed_without_result(ctx: Context) -> Iterator[Draft]:
         for item_id in initiative.national_items:
             deadline = ctx.deadline(item_id)
             if deadline is not None and deadline < ctx.as_of:
+                # an outcome goal (card coverage) is a 目標, not a 期限 of the municipality
+                goal = ctx.deadline(item_id, goals=False) != deadline
+                kind_ja, kind_en = ("目標", "goal") if goal else ("期限", "deadline")
                 yield Draft(
                     ("initiatives", index),
-                    f"国の期限（{format_ja(deadline)}）を過ぎていますが、「{initiative.title}」の"
+                    f"国の{kind_ja}（{format_ja(deadline)}）を過ぎていますが、「{initiative.title}」の"
                     "実績（progress）が記録されていません",
-                    f"the national deadline {deadline.isoformat()} has passed but no result of "
+                    f"the national {kind_en} {deadline.isoformat()} has passed but no result of "
                     f"'{initiative.title}' is recorded",
                     item_id,
                 )
