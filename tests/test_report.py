@@ -151,3 +151,16 @@ def test_custom_templates_override_the_bundled_ones(
     )
     assert code == 0, err
     assert out.rstrip().endswith("<!-- 県の様式 -->")
+
+
+def test_timeline_places_dates_and_the_as_of_day_in_order() -> None:
+    import datetime
+
+    from dxcheck.render.report_model import timeline
+
+    rows = [{"date": "2023-03-31"}, {"date": "2026-03-31"}]
+    tl = timeline(rows, datetime.date(2026, 11, 23))
+    xs = [p["x"] for p in tl["points"]]
+    assert 0 <= xs[0] < xs[1] < tl["as_of"] <= 1
+    assert [t["ja"] for t in tl["ticks"]] == ["R5年度", "R6年度", "R7年度", "R8年度"]
+    assert timeline([], datetime.date(2026, 11, 23)) == {}

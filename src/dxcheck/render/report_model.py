@@ -176,6 +176,7 @@ class PlanView:
     catalog: str
     coverage: list[dict[str, Any]] = field(default_factory=list)
     deadlines: list[dict[str, Any]] = field(default_factory=list)
+    timeline: dict[str, Any] = field(default_factory=dict)
     findings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     gaps: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
@@ -297,6 +298,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         catalog=catalog.version,
         coverage=coverage_rows,
         deadlines=deadlines,
+        timeline=timeline(deadlines, as_of),
         findings=findings,
         gaps=gaps,
         counts=counts,
@@ -346,6 +348,32 @@ def _deadlines(
         row["state"] = L["passed"] if row["passed"] else L["coming"]
         row["date"] = row["date"].isoformat()
     return rows
+
+
+def timeline(rows: list[dict[str, Any]], as_of: datetime.date) -> dict[str, Any]:
+    """Positions (0–1 across the page) of the deadline rows and the as-of date, and a tick per
+    1 April, for the HTML report's SVG timeline."""
+    if not rows:
+        return {}
+    days = [datetime.date.fromisoformat(r["date"]) for r in rows]
+    first = min(*days, as_of).replace(month=1, day=1)
+    last = max(*days, as_of).replace(month=12, day=31)
+    span = (last - first).days
+
+    def x(day: datetime.date) -> float:
+        return round((day - first).days / span, 4)
+
+    ticks = [
+        {
+            "x": x(datetime.date(year, 4, 1)),
+            # 年度 starts on 1 April: R5 = 令和5年度 = FY2023
+            "ja": f"R{year - 2018}" if year >= 2019 else f"H{year - 1988}",
+            "en": f"FY{year}",
+        }
+        for year in range(first.year, last.year + 1)
+    ]
+    points = [{"x": x(day), **row} for day, row in zip(days, rows, strict=True)]
+    return {"ticks": ticks, "as_of": x(as_of), "points": points}
 
 
 def matrix(views: list[PlanView], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
