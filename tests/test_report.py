@@ -162,5 +162,5 @@ def test_timeline_places_dates_and_the_as_of_day_in_order() -> None:
     tl = timeline(rows, datetime.date(2026, 11, 23))
     xs = [p["x"] for p in tl["points"]]
     assert 0 <= xs[0] < xs[1] < tl["as_of"] <= 1
-    assert [t["ja"] for t in tl["ticks"]] == ["R5年度", "R6年度", "R7年度", "R8年度"]
+    assert [t["ja"] for t in tl["ticks"]] == ["R5", "R6", "R7", "R8"]
     assert timeline([], datetime.date(2026, 11, 23)) == {}
