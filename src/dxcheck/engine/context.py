@@ -10,7 +10,7 @@ from dxcheck.catalog import load_catalog, version_in_force
 from dxcheck.catalog.models import Catalog, CatalogItem
 from dxcheck.engine.coverage import ItemCoverage, compute
 from dxcheck.loader import Document
-from dxcheck.models import Plan
+from dxcheck.models import Plan, Waiver
 
 
 @dataclass(slots=False)
@@ -19,6 +19,7 @@ class Context:
     document: Document
     catalog: Catalog
     as_of: datetime.date
+    config_waivers: tuple[Waiver, ...] = ()  # from dxcheck.toml / [tool.dxcheck]
 
     @cached_property
     def coverage(self) -> dict[str, ItemCoverage]:

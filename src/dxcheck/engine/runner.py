@@ -52,7 +52,7 @@ def check_plan(
     selection: Selection = Selection(),
     extra_waivers: tuple[Waiver, ...] = (),
 ) -> PlanCheck:
-    ctx = Context(plan, doc, catalog, as_of)
+    ctx = Context(plan, doc, catalog, as_of, extra_waivers)
     waivers = [w for w in (*plan.waivers, *extra_waivers) if w.expires.end >= as_of]
     result = PlanCheck(doc.path, plan, doc, catalog.version, coverage=ctx.coverage)
     for rule in all_rules():

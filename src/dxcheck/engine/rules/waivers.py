@@ -42,3 +42,14 @@ def expired(ctx: Context) -> Iterator[Draft]:
                 f"the waiver of {waiver.rule} expired on {waiver.expires.end.isoformat()}",
                 waiver.item,
             )
+    for waiver in ctx.config_waivers:
+        if waiver.expires.end < ctx.as_of:
+            # not in the plan file: reported at its first line, naming the configuration
+            yield Draft(
+                (),
+                f"設定ファイルの {waiver.rule} の適用除外は{waiver.expires.text}で期限切れです"
+                f"（理由: {waiver.reason}）",
+                f"the configured waiver of {waiver.rule} expired on "
+                f"{waiver.expires.end.isoformat()}",
+                waiver.item,
+            )
