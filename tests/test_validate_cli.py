@@ -153,3 +153,34 @@ def test_validate_does_not_import_report_or_colour_libraries() -> None:
     )
     done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
     assert done.stdout.strip().splitlines()[-1] == "[]", done.stdout + done.stderr
+
+
+def _in_terminal(args: list[str], env: dict[str, str]) -> str:
+    """Run dxcheck with a pseudo-terminal as its standard output; what it printed."""
+    import pty
+
+    main_fd, child_fd = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "dxcheck", *args], stdout=child_fd, stderr=child_fd, env=env
+    )
+    os.close(child_fd)
+    chunks = []
+    while True:
+        try:
+            data = os.read(main_fd, 65536)
+        except OSError:
+            break
+        if not data:
+            break
+        chunks.append(data)
+    proc.wait(timeout=60)
+    os.close(main_fd)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+@pytest.mark.skipif(sys.platform == "win32", reason="needs a POSIX pseudo-terminal")
+def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
+    bad = str(BAD / "unknown_key.yaml")
+    env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
+    assert "\x1b[" in _in_terminal(["validate", bad], env)
+    assert "\x1b[" not in _in_terminal(["validate", bad], {**env, "NO_COLOR": "1"})
