@@ -184,3 +184,27 @@ def test_colour_only_on_a_terminal_and_never_with_no_color() -> None:
     env = {k: v for k, v in os.environ.items() if k != "NO_COLOR"}
     assert "\x1b[" in _in_terminal(["validate", bad], env)
     assert "\x1b[" not in _in_terminal(["validate", bad], {**env, "NO_COLOR": "1"})
+
+
+def test_pure_python_parser_gives_the_same_answers() -> None:
+    """Without libyaml (PyYAML built without it), every bad input gets the same message at the
+    same place."""
+    script = (
+        "import sys\n"
+        "{hide}"
+        "from dxcheck.cli import main\n"
+        f"sys.exit(main(['validate', {str(BAD)!r}, {str(DATA / 'sjis_ok.yaml')!r}]))\n"
+    )
+    outputs = []
+    for hide in ("", "sys.modules['yaml._yaml'] = None\n"):
+        done = subprocess.run(
+            [sys.executable, "-c", script.format(hide=hide)],
+            capture_output=True,
+            text=True,
+            check=False,
+            env={**os.environ, "NO_COLOR": "1"},
+        )
+        assert done.returncode == 1
+        outputs.append(done.stdout + done.stderr)
+    assert outputs[0] == outputs[1]
+    assert outputs[0].count("error[") >= len(BAD_CASES)

@@ -577,8 +577,14 @@ def load_text(text: str, path: str, limits: Limits = DEFAULT_LIMITS) -> Document
         ) from None
     except yaml.YAMLError as exc:
         raise LoadError([*walker.errors, _yaml_error(path, exc, text, limits)]) from None
-    except RecursionError:  # pragma: no cover - defensive: depth is bounded above
-        raise walker.fatal("DX105", "入れ子が深すぎます", "nesting too deep", Mark(1, 1)) from None
+    except RecursionError:  # pragma: no cover - only PyYAML's pure-Python composer recurses
+        line, column = _flow_too_deep(text, limits.max_depth) or (1, 1)
+        raise walker.fatal(
+            "DX105",
+            f"入れ子が深すぎます（上限 {limits.max_depth} 段）",
+            f"nesting deeper than {limits.max_depth} levels",
+            Mark(line, column),
+        ) from None
     finally:
         composer.dispose()
     if walker.errors:
