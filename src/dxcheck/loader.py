@@ -112,6 +112,13 @@ class Document:
         self.key_positions = {}
         self.scalars = {}
 
+    def keep_lines(self, numbers: set[int]) -> None:
+        """Blank every source line but ``numbers`` (line numbering stays as it was)."""
+        self.text = "\n".join(
+            line if index in numbers else ""
+            for index, line in enumerate(self.text.splitlines(), start=1)
+        )
+
 
 class LoadError(Exception):
     """The file cannot be turned into data. Carries one or more diagnostics."""

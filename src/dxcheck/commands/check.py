@@ -21,6 +21,7 @@ from dxcheck.engine.runner import (
 )
 from dxcheck.inputs import STDIN
 from dxcheck.loader import Limits
+from dxcheck.models import Facts
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -72,8 +73,12 @@ class Prepared:
     fail_on: Severity
 
 
-def prepare(opts: Options, err: Out) -> Prepared:
-    """Everything `check`, `report` and the CI formats share: config, catalog, checks."""
+def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
+    """Everything `check`, `report` and the CI formats share: config, catalog, checks.
+
+    ``summary_only``: the output needs of each plan only its name, title and period, and the
+    source lines its findings point at (every format but the report); the rest is dropped as
+    soon as the plan is checked, so memory does not grow with the plans' size."""
     as_of = parse_as_of(opts.as_of)
     config_path = opts.config
     if config_path is None:
@@ -114,6 +119,11 @@ def prepare(opts: Options, err: Out) -> Prepared:
         )
         check.findings = sorted([*notes, *check.findings], key=lambda f: f.sort_key)
         result.document.release_positions()
+        if summary_only:
+            result.document.keep_lines({f.line for f in check.findings})
+            check.plan = result.plan.model_copy(
+                update={"initiatives": [], "facts": Facts(), "waivers": []}
+            )
         checks.append(check)
     for d in unreadable:
         err.line(format_line(d, opts.lang), "error")
@@ -126,10 +136,10 @@ def prepare(opts: Options, err: Out) -> Prepared:
     return Prepared(checks, len(unreadable), as_of, catalog.version, fail_on)  # type: ignore[arg-type]
 
 
-def prepare_or_explain(opts: Options, err: Out) -> Prepared | None:
+def prepare_or_explain(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared | None:
     """:func:`prepare`, with a usage error printed to ``err`` (then None)."""
     try:
-        return prepare(opts, err)
+        return prepare(opts, err, summary_only=summary_only)
     except UsageError as exc:
         err.line(f"dxcheck: {exc}", "error")
         return None
@@ -192,7 +202,7 @@ def exit_code(prepared: Prepared) -> int:
 
 def run(opts: Options, fmt: str) -> int:
     err = Out(sys.stderr)
-    prepared = prepare_or_explain(opts, err)
+    prepared = prepare_or_explain(opts, err, summary_only=True)
     if prepared is None:
         return EXIT_USAGE
     checks, lang = prepared.checks, opts.lang
@@ -225,7 +235,7 @@ def write_baseline(opts: Options, out: str) -> int:
     from dxcheck.writer import write_atomic
 
     err = Out(sys.stderr)
-    prepared = prepare_or_explain(opts, err)
+    prepared = prepare_or_explain(opts, err, summary_only=True)
     if prepared is None:
         return EXIT_USAGE
     if prepared.unreadable:

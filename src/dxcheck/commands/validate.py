@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import sys
 from collections.abc import Iterator
+from dataclasses import dataclass
 
 from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic
@@ -58,9 +59,26 @@ def diagnostic_json(d: Diagnostic, lang: str) -> dict[str, object]:
     }
 
 
+@dataclass(slots=True)
+class _Outcome:
+    """What `validate` reports of a file, without the parsed plan (1,788 plans would otherwise
+    all stay in memory until the summary)."""
+
+    path: str
+    valid: bool
+    diagnostics: list[Diagnostic]
+
+
 def run(paths: list[str], fmt: str, lang: str, *, max_bytes: int, max_depth: int) -> int:
     limits = Limits(max_bytes=max_bytes, max_depth=max_depth)
-    results, unreadable = collect(paths, limits)
+    unreadable: list[Diagnostic] = []
+    out = Out()
+    results: list[_Outcome] = []
+    for result in iter_results(paths, limits, unreadable):
+        results.append(_Outcome(result.path, result.valid, result.diagnostics))
+        if fmt != "json":  # text: print each file's problems as soon as it is read
+            for d in result.diagnostics:
+                out.line(format_line(d, lang), d.severity)
     invalid = [r for r in results if not r.valid]
     if fmt == "json":
         payload = {
@@ -82,13 +100,9 @@ def run(paths: list[str], fmt: str, lang: str, *, max_bytes: int, max_depth: int
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
     else:
-        out = Out()
         err = Out(sys.stderr)
         for d in unreadable:
             err.line(format_line(d, lang), "error")
-        for result in results:
-            for d in result.diagnostics:
-                out.line(format_line(d, lang), d.severity)
         out.line(_summary(results, invalid, unreadable, lang), "dim")
     if unreadable:
         return EXIT_USAGE
@@ -96,7 +110,7 @@ def run(paths: list[str], fmt: str, lang: str, *, max_bytes: int, max_depth: int
 
 
 def _summary(
-    results: list[Result], invalid: list[Result], unreadable: list[Diagnostic], lang: str
+    results: list[_Outcome], invalid: list[_Outcome], unreadable: list[Diagnostic], lang: str
 ) -> str:
     errors = sum(1 for r in results for d in r.diagnostics if d.severity == "error")
     warnings = sum(1 for r in results for d in r.diagnostics if d.severity == "warning")
