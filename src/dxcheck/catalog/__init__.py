@@ -8,6 +8,7 @@ plan was adopted (a plan cannot be blamed for items published after it).
 from __future__ import annotations
 
 import datetime
+import re
 from functools import cache
 from importlib import resources
 
@@ -30,7 +31,11 @@ def _key(version: str) -> tuple[int, ...]:
 @cache
 def available_versions() -> list[str]:
     data = resources.files("dxcheck.catalog") / "data"
-    names = [p.name.removesuffix(".yaml") for p in data.iterdir() if p.name.endswith(".yaml")]
+    names = [
+        p.name.removesuffix(".yaml")
+        for p in data.iterdir()
+        if re.fullmatch(r"[0-9]+(\.[0-9]+)*\.yaml", p.name)  # not vocabulary files
+    ]
     return sorted(names, key=_key)
 
 

@@ -1,4 +1,11 @@
-"""The catalog schema: the national 自治体DX推進計画 as citable data, one file per version."""
+"""The catalog schema: the national 自治体DX推進計画 as citable data, one file per version.
+
+Every fact (a version's date and period, an item, a national target, the list of 基幹業務 and of
+online procedures) carries a :class:`CatalogCitation` with one or more :class:`Source` records:
+URL, a short quote, where in the source it stands, and how official the source is. How sure a
+finding may sound follows from that (``CatalogCitation.strength``): a fact whose sources are all
+secondary never produces an error.
+"""
 
 from __future__ import annotations
 
@@ -9,20 +16,71 @@ from pydantic import BaseModel, ConfigDict, Field
 
 Category = Literal["priority", "structure", "related", "other"]
 
+SourceKind = Literal["official", "official_copy", "secondary"]
+"""official: a government or municipal text at its own address; official_copy: a government
+text reproduced on a third-party host (page by page, unedited); secondary: articles, vendors,
+blogs, news (including articles written by officials that are not the plan's own text)."""
+
+SOURCE_KIND_JA: dict[str, str] = {
+    "official": "公式",
+    "official_copy": "公式文書（第三者サイト掲載）",
+    "secondary": "二次資料",
+}
+SOURCE_KIND_EN: dict[str, str] = {
+    "official": "official",
+    "official_copy": "official text (third-party host)",
+    "secondary": "secondary",
+}
+
+Strength = Literal["official", "secondary", "none"]
+
 
 class _Model(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
 
+class Source(_Model):
+    """One source of a catalog fact."""
+
+    url: str = Field(pattern=r"^https?://\S+$", description="出典のURL")
+    quote: str = Field(
+        min_length=1, max_length=150, description="出典の該当箇所の短い引用（150字以内）"
+    )
+    locator: str = Field(min_length=1, description="出典の中の場所（ページ・節・表紙・目次など）")
+    kind: SourceKind = Field(
+        description="official=公式, official_copy=公式文書の第三者サイト掲載, secondary=二次資料"
+    )
+    title: str | None = Field(default=None, description="出典の名称（例: 改革工程表2023）")
+    note: str | None = None
+
+
 class CatalogCitation(_Model):
-    """Where a catalog fact comes from; ``verified`` is false until checked against 総務省's text."""
+    """Where a catalog fact stands in the national document, and the sources that show it."""
 
     document: str = "自治体デジタル・トランスフォーメーション（DX）推進計画"
     version: str
     section: str
-    url: str | None = None
-    verified: bool = False
+    sources: tuple[Source, ...] = Field(
+        default=(), description="この事実の出典（1件以上。無いものはカタログに入れない）"
+    )
     note: str | None = None
+
+    @property
+    def strength(self) -> Strength:
+        """official when any source is an official text (at its own address or copied);
+        secondary when all sources are secondary; none without a source."""
+        if not self.sources:
+            return "none"
+        if any(s.kind in ("official", "official_copy") for s in self.sources):
+            return "official"
+        return "secondary"
+
+    @property
+    def secondary_only(self) -> bool:
+        return self.strength != "official"
+
+
+TargetScope = Literal["all", "specific_migration"]
 
 
 class NationalTarget(_Model):
@@ -31,8 +89,15 @@ class NationalTarget(_Model):
     kind: Literal["deadline", "goal"] = Field(
         default="deadline",
         description=(
-            "deadline: 自治体の取組が終わっているべき期限（計画の目標がこれより遅ければ DL001）。"
-            "goal: 国全体の到達目標（例: カードの普及）。自治体の取組がその後も続くことは妨げない"
+            "deadline: 自治体の取組が終わっているべき期限（「までに」「期限」「遅くとも」）。"
+            "goal: 国が目指す到達目標（「目指す」、例: カードの普及）"
+        ),
+    )
+    scope: TargetScope = Field(
+        default="all",
+        description=(
+            "all: すべての自治体・システム。specific_migration: 特定移行支援システムだけ"
+            "（標準化基本方針 令和6年12月改定）"
         ),
     )
     deadline: datetime.date | None = None
@@ -56,7 +121,7 @@ class Coverage(_Model):
 class CatalogItem(_Model):
     id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
     category: Category
-    number: str = Field(description="国の計画での番号（例: 重点(2)）")
+    number: str = Field(description="国の計画での番号（例: 重点取組事項(2)）")
     title_ja: str
     title_en: str
     summary_ja: str
@@ -72,7 +137,6 @@ class CatalogItem(_Model):
 class OnlineProcedure(_Model):
     name: str
     group: str
-    verified: bool = False
 
 
 class Catalog(_Model):
@@ -87,4 +151,7 @@ class Catalog(_Model):
     core_business_citation: CatalogCitation
     online_procedures: tuple[OnlineProcedure, ...]
     online_procedures_citation: CatalogCitation
-    citation: CatalogCitation
+    citation: CatalogCitation = Field(description="版と公表日の出典")
+    period_citation: CatalogCitation | None = Field(
+        default=None, description="対象期間の出典"
+    )
