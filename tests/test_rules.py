@@ -42,6 +42,8 @@ def test_rule_examples(rule: Rule, example: Example) -> None:
     assert bool(fired) == example.fires, [f.message_ja for f in fired]
     for finding in fired:
         assert finding.line >= 1 and finding.column >= 1
+        if example.severity is not None:
+            assert finding.severity == example.severity, finding.message_ja
         assert finding.catalog_version == load_catalog().version
 
 
@@ -54,7 +56,7 @@ def test_every_rule_has_a_passing_and_a_failing_example() -> None:
 def test_rule_metadata_is_complete() -> None:
     ids = [r.id for r in all_rules()]
     assert len(ids) == len(set(ids))
-    families = {"coverage", "deadlines", "governance", "consistency", "waivers"}
+    families = {"coverage", "deadlines", "governance", "consistency", "waivers", "document"}
     item_ids = {item.id for item in load_catalog().items}
     for rule in all_rules():
         assert rule.family in families

@@ -49,6 +49,7 @@ class ConfigFile(BaseModel):
     ignore: list[str] | None = None
     fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
     catalog: str | None = None
+    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
     waivers: list[ConfigWaiver] = Field(default_factory=list)
 
 
@@ -60,6 +61,8 @@ class Config:
     fail_on: str | None = None
     catalog: str | None = None
     waivers: list[tuple[Waiver, list[str]]] = field(default_factory=list)
+    # the project's severities by rule ID or prefix: {"CON001": "info", "DL": "warning"}
+    severity: dict[str, str] = field(default_factory=dict)
 
     def waivers_for(self, plan_path: str) -> tuple[Waiver, ...]:
         base = os.path.dirname(self.path) if self.path else "."
@@ -128,4 +131,6 @@ def load_config(path: str | None) -> Config:
         except ValidationError as exc:
             raise ConfigError(f"{path}: waivers[{index}]: {exc.errors()[0]['msg']}") from None
         waivers.append((waiver, w.plans))
-    return Config(path, parsed.select, parsed.ignore, parsed.fail_on, parsed.catalog, waivers)
+    config = Config(path, parsed.select, parsed.ignore, parsed.fail_on, parsed.catalog, waivers)
+    config.severity = dict(parsed.severity)
+    return config

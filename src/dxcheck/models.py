@@ -166,6 +166,15 @@ class Source(_Model):
         return self
 
 
+class FullDocument(_Model):
+    """The full document a 概要版 summarises (reports link to it)."""
+
+    title: NonEmpty = Field(description="本編の文書名")
+    url: str | None = Field(default=None, description="本編のURL")
+    file: str | None = Field(default=None, description="本編のファイル名")
+    note: str | None = None
+
+
 class Revision(_Model):
     date: JpDate
     note: NonEmpty
@@ -186,6 +195,10 @@ class DocumentInfo(_Model):
     adopted: JpDate | None = Field(default=None, description="策定（決定・提案）日")
     published: JpDate | None = Field(default=None, description="発行日（概要版など）")
     revisions: list[Revision] = Field(default_factory=list)
+    full_document: FullDocument | None = Field(
+        default=None,
+        description="概要版（kind: summary）の場合、その本編（題名・URL・ファイル）。レポートがリンクする",
+    )
     national_plan_version: str | None = Field(
         default=None,
         description='文書が参照する国の自治体DX推進計画の版（例: "2.0"）。記載がなければ省略',
@@ -314,14 +327,21 @@ class ScheduleEntry(_Model):
     cite: Citation | None = None
 
 
-ProgressStatus = Literal["done", "in_progress", "delayed", "not_started", "cancelled"]
+ProgressStatus = Literal["done", "partial", "in_progress", "delayed", "not_started", "cancelled"]
 
 
 class Progress(_Model):
-    """A recorded result (実績) of an initiative at a date."""
+    """A recorded result (実績) at a date: 完了 / 一部完了 / 実施中 / 遅延 / 未着手 / 中止."""
 
     as_of: JpDate
-    status: ProgressStatus
+    status: ProgressStatus = Field(
+        description="done=完了（移行完了）, partial=一部完了（一部の業務・手続のみ）, "
+        "in_progress=実施中, delayed=遅延, not_started=未着手, cancelled=中止"
+    )
+    systems: list[NonEmpty] = Field(
+        default_factory=list,
+        description="この記録が対象とする業務・システム（標準化の一部移行など。省略時は全体）",
+    )
     note: str | None = None
     cite: Citation | None = None
 
@@ -335,6 +355,11 @@ class Initiative(_Model):
     description: str | None = None
     national_items: list[ItemId] = Field(
         default_factory=list, description="対応する国の計画の項目ID（dxcheck catalog）"
+    )
+    uses: list[ItemId] = Field(
+        default_factory=list,
+        description="この取組の中で使うが、取組の目的ではない国の項目（例: 書かない窓口でマイナンバー"
+        "カードを読み取る → mynumber_card）。充足は △ 一部として数える",
     )
     commitment: Commitment = Field(
         description="implement=実施, consider=検討, continue=継続, "
@@ -357,6 +382,26 @@ class StandardizationFacts(_Model):
     )
     target: JpDate | None = None
     government_cloud: bool | None = Field(default=None, description="ガバメントクラウド利用の記載")
+    specific_migration: list[SpecificMigration] = Field(
+        default_factory=list,
+        description="特定移行支援システム（令和7年度末までの移行が困難で、国が概ね令和12年度末までの"
+        "移行を認めるもの）とその移行目標",
+    )
+    progress: list[Progress] = Field(
+        default_factory=list,
+        description="移行の実績（移行完了 done / 一部 partial / 未着手 not_started）",
+    )
+    cite: Citation
+
+
+class SpecificMigration(_Model):
+    """Systems the municipality migrates after 令和7年度末 as 特定移行支援システム."""
+
+    systems: list[NonEmpty] = Field(
+        min_length=1, description="特定移行支援システムに該当する業務（文書の表記のまま）"
+    )
+    target: JpDate | None = Field(default=None, description="移行の目標時期（例: 令和9年度）")
+    note: str | None = None
     cite: Citation
 
 

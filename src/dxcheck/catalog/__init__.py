@@ -28,8 +28,36 @@ def _key(version: str) -> tuple[int, ...]:
     return tuple(int(part) for part in version.split("."))
 
 
-@cache
+# Catalogs the user supplied with --catalog FILE, by version; they rank after the bundled ones.
+_USER: dict[str, Catalog] = {}
+
+
+def register(catalog: Catalog) -> str:
+    """Make a user-supplied catalog available under its version (it becomes the latest)."""
+    _USER[catalog.version] = catalog
+    return catalog.version
+
+
+def use(value: str) -> str:
+    """``--catalog VALUE``: a bundled version, or a catalog file (loaded, validated and
+    registered). Returns the version to check against; raises UnknownCatalogVersion or
+    :class:`dxcheck.catalog.userfile.CatalogFileError`."""
+    from dxcheck.catalog.userfile import load_catalog_file, looks_like_file
+
+    if value in _USER or value in _bundled_versions():
+        return value
+    if looks_like_file(value):
+        return register(load_catalog_file(value))
+    raise UnknownCatalogVersion(value)
+
+
 def available_versions() -> list[str]:
+    bundled = _bundled_versions()
+    return [*bundled, *(v for v in _USER if v not in bundled)]
+
+
+@cache
+def _bundled_versions() -> list[str]:
     data = resources.files("dxcheck.catalog") / "data"
     names = [
         p.name.removesuffix(".yaml")
@@ -43,12 +71,19 @@ def latest_version() -> str:
     return available_versions()[-1]
 
 
-@cache
 def load_catalog(version: str | None = None) -> Catalog:
-    """Load and validate one catalog version (the latest by default); cached."""
+    """One catalog version (the latest by default): a user-supplied one, or bundled data
+    loaded, validated and cached."""
     version = version or latest_version()
-    if version not in available_versions():
+    if version in _USER:
+        return _USER[version]
+    if version not in _bundled_versions():
         raise UnknownCatalogVersion(version)
+    return _load_bundled(version)
+
+
+@cache
+def _load_bundled(version: str) -> Catalog:
     text = (resources.files("dxcheck.catalog") / "data" / f"{version}.yaml").read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     catalog = Catalog.model_validate(yaml.load(text, Loader=loader))
@@ -59,8 +94,9 @@ def load_catalog(version: str | None = None) -> Catalog:
 
 def version_in_force(day: datetime.date) -> str | None:
     """The newest catalog version published on or before ``day`` (None if before all)."""
-    found = None
+    found: tuple[datetime.date, str] | None = None
     for version in available_versions():
-        if load_catalog(version).published <= day:
-            found = version
-    return found
+        published = load_catalog(version).published
+        if published <= day and (found is None or published >= found[0]):
+            found = (published, version)
+    return found[1] if found else None

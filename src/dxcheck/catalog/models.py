@@ -86,11 +86,12 @@ TargetScope = Literal["all", "specific_migration"]
 class NationalTarget(_Model):
     description_ja: str
     description_en: str
-    kind: Literal["deadline", "goal"] = Field(
+    kind: Literal["deadline", "goal", "outcome"] = Field(
         default="deadline",
         description=(
             "deadline: 自治体の取組が終わっているべき期限（「までに」「期限」「遅くとも」）。"
-            "goal: 国が目指す到達目標（「目指す」、例: カードの普及）"
+            "goal: 自治体の取組について国が目指す時期（「目指す」）。"
+            "outcome: 国全体の到達目標（例: カードがほぼ全住民に行き渡る）。自治体の取組の期限ではない"
         ),
     )
     scope: TargetScope = Field(
@@ -152,6 +153,4 @@ class Catalog(_Model):
     online_procedures: tuple[OnlineProcedure, ...]
     online_procedures_citation: CatalogCitation
     citation: CatalogCitation = Field(description="版と公表日の出典")
-    period_citation: CatalogCitation | None = Field(
-        default=None, description="対象期間の出典"
-    )
+    period_citation: CatalogCitation | None = Field(default=None, description="対象期間の出典")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import os
 import sys
 from dataclasses import dataclass
 
@@ -49,13 +50,40 @@ class Options:
 def parse_as_of(text: str | None) -> datetime.date:
     """The reference date: any form dxcheck.dates reads (its last day); default today."""
     if text is None:
-        return datetime.date.today()
+        from dxcheck.catalog.age import today_in_japan
+
+        return today_in_japan()
     from dxcheck import dates
 
     try:
         return dates.parse(text).end
     except dates.DateParseError as exc:
         raise UsageError(f"--as-of: 日付として読めません / not a date: {exc}") from None
+
+
+def resolve_catalog(value: str | None, config: Config | None, lang: str) -> Catalog:
+    """``--catalog`` (a version or a file), else the configuration's, else the latest."""
+    from dxcheck.catalog import use
+    from dxcheck.catalog.userfile import CatalogFileError
+
+    if value is None and config is not None and config.catalog is not None:
+        value = config.catalog
+        if config.path and not os.path.isabs(value) and value.endswith((".yaml", ".yml")):
+            value = os.path.join(os.path.dirname(config.path), value)
+    try:
+        return load_catalog(use(value) if value else latest_version())
+    except UnknownCatalogVersion as exc:
+        raise UsageError(f"--catalog: {exc}") from None
+    except CatalogFileError as exc:
+        lines = "\n".join(format_line(d, lang) for d in exc.diagnostics)
+        raise UsageError(
+            (
+                "--catalog: invalid catalog file\n"
+                if lang == "en"
+                else "--catalog: カタログファイルの誤り\n"
+            )
+            + lines
+        ) from None
 
 
 def split_codes(values: list[str] | None) -> list[str] | None:
@@ -88,14 +116,11 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
         config: Config = load_config(config_path)
     except ConfigError as exc:
         raise UsageError(str(exc)) from None
-    version = opts.catalog or config.catalog or latest_version()
-    try:
-        catalog = load_catalog(version)
-    except UnknownCatalogVersion as exc:
-        raise UsageError(f"--catalog: {exc}") from None
+    catalog = resolve_catalog(opts.catalog, config, opts.lang)
     selection = Selection(
         tuple(split_codes(opts.select) or config.select or ["ALL"]),
         tuple(split_codes(opts.ignore) or config.ignore or []),
+        tuple(sorted(config.severity.items())),  # type: ignore[arg-type]
     )
     fail_on = opts.fail_on or config.fail_on or "error"
     if fail_on not in ("error", "warning", "info"):
@@ -206,26 +231,29 @@ def run(opts: Options, fmt: str) -> int:
     if prepared is None:
         return EXIT_USAGE
     checks, lang = prepared.checks, opts.lang
+    from dxcheck.catalog.age import notice as catalog_notice
+
+    notice = catalog_notice(load_catalog(prepared.catalog), prepared.as_of)
     if fmt == "json":
         from dxcheck.render import json_out
 
-        sys.stdout.write(json_out.render(checks, prepared.as_of, prepared.catalog, lang))
+        sys.stdout.write(json_out.render(checks, prepared.as_of, prepared.catalog, lang, notice))
     elif fmt == "sarif":
         from dxcheck.render import sarif
 
-        sys.stdout.write(sarif.render(checks, prepared.catalog, lang))
+        sys.stdout.write(sarif.render(checks, prepared.catalog, lang, notice))
     elif fmt == "github":
         from dxcheck.render import github
 
-        sys.stdout.write(github.render(checks, lang))
+        sys.stdout.write(github.render(checks, lang, notice))
     elif fmt == "junit":
         from dxcheck.render import junit
 
-        sys.stdout.write(junit.render(checks, lang, prepared.fail_on))
+        sys.stdout.write(junit.render(checks, lang, prepared.fail_on, notice))
     else:
         from dxcheck.render import text
 
-        text.render(prepared.checks, Out(), prepared.as_of, prepared.catalog, opts.lang)
+        text.render(prepared.checks, Out(), prepared.as_of, prepared.catalog, opts.lang, notice)
     return exit_code(prepared)
 
 

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from dxcheck.catalog import load_catalog, version_in_force
-from dxcheck.catalog.models import Catalog, CatalogItem
+from dxcheck.catalog.models import Catalog, CatalogItem, NationalTarget
 from dxcheck.engine.coverage import ItemCoverage, compute
 from dxcheck.loader import Document
 from dxcheck.models import Plan, Waiver
@@ -49,14 +49,23 @@ class Context:
         return item_id not in {item.id for item in load_catalog(version).items}
 
     def deadline(self, item_id: str, *, goals: bool = True) -> datetime.date | None:
-        """The earliest dated national target of an item; ``goals=False`` leaves out national
-        outcome goals (kind "goal"), which a municipal target may legitimately outlast."""
-        item = self.items.get(item_id)
-        if item is None:
-            return None
+        """The earliest dated national target of an item (scope: all); ``goals=False`` keeps
+        only deadlines (期限), leaving out goals (目指す) and national outcomes."""
         dates = [
             t.deadline
-            for t in item.targets
+            for t in self.targets(item_id)
             if t.deadline is not None and (goals or t.kind == "deadline")
         ]
         return min(dates) if dates else None
+
+    def targets(self, item_id: str, scope: str = "all") -> list[NationalTarget]:
+        """The dated national targets of an item for ``scope`` (all / specific_migration)."""
+        item = self.items.get(item_id)
+        if item is None:
+            return []
+        return [t for t in item.targets if t.deadline is not None and t.scope == scope]
+
+    @cached_property
+    def has_specific_migration(self) -> bool:
+        facts = self.plan.facts.standardization
+        return facts is not None and bool(facts.specific_migration)

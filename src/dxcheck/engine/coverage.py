@@ -1,11 +1,13 @@
 """Coverage of each national item by a plan, computed from the plan's content alone.
 
-covered  — an initiative addresses the item with a commitment the catalog accepts (実施・継続),
-           and, where the catalog names a fact (the 20 基幹業務, the online procedures), the
-           plan's facts are complete in scope (or not itemised at all);
-partial  — the item appears only as 検討 or as background (context), or its scope is incomplete,
-           or only facts mention it;
-missing  — nothing in the plan addresses it.
+○ covered  — the municipality's own initiative addresses the item with a commitment the catalog
+             accepts (実施・継続) and, where the catalog names a fact (the 20 基幹業務, the online
+             procedures), the plan's facts are complete in scope (or not itemised at all);
+△ partial  — the municipality's own measures consider it (検討), do it in incomplete scope (17 of
+             20 業務), use it inside another measure (``uses``: a 書かない窓口 that reads the
+             マイナンバーカード), or only list concrete measures for it (facts);
+× missing  — nothing in the plan addresses it, or it is named only as background (``context``:
+             「国の動向」 summarising the national plan); the reason then says where.
 """
 
 from __future__ import annotations
@@ -98,14 +100,16 @@ def _item(plan: Plan, catalog: Catalog, item: CatalogItem) -> ItemCoverage:
     evidence: list[Evidence] = []
     for index, initiative in enumerate(plan.initiatives):
         if item.id in initiative.national_items:
-            evidence.append(
-                Evidence(
-                    ("initiatives", index),
-                    initiative.cite.section,
-                    initiative.cite.quote,
-                    initiative.commitment,
-                )
+            commitment: str = initiative.commitment
+        elif item.id in initiative.uses and initiative.commitment != "context":
+            commitment = "uses"
+        else:
+            continue
+        evidence.append(
+            Evidence(
+                ("initiatives", index), initiative.cite.section, initiative.cite.quote, commitment
             )
+        )
     fact = getattr(plan.facts, item.id, None)
     if fact is not None:
         evidence.append(Evidence(("facts", item.id), fact.cite.section, fact.cite.quote, None))
@@ -119,13 +123,23 @@ def _item(plan: Plan, catalog: Catalog, item: CatalogItem) -> ItemCoverage:
         return ItemCoverage(
             item.id, "covered", "実施・継続の取組あり", "committed", tuple(evidence)
         )
-    if evidence:
-        kinds = sorted({e.commitment or "fact" for e in evidence})
+    own = [e for e in evidence if e.commitment != "context"]
+    if own:
+        kinds = sorted({e.commitment or "fact" for e in own})
         return ItemCoverage(
             item.id,
             "partial",
-            f"検討・言及のみ（{'、'.join(_JA_COMMITMENT.get(k, k) for k in kinds)}）",
-            f"only considered or mentioned ({', '.join(kinds)})",
+            f"検討・一部のみ（{'、'.join(_JA_COMMITMENT.get(k, k) for k in kinds)}）",
+            f"only considered or partly addressed ({', '.join(_EN_COMMITMENT[k] for k in kinds)})",
+            tuple(evidence),
+        )
+    if evidence:
+        where = "、".join(dict.fromkeys(e.section for e in evidence))
+        return ItemCoverage(
+            item.id,
+            "missing",
+            f"背景として言及のみ（{where}）",
+            f"mentioned as background only ({where})",
             tuple(evidence),
         )
     return ItemCoverage(item.id, "missing", "記載なし", "not addressed")
@@ -138,6 +152,15 @@ _JA_COMMITMENT = {
     "context": "背景として言及",
     "fact": "具体策の列挙あり",
     "governance": "推進体制",
+    "uses": "他の取組の中で活用",
+}
+_EN_COMMITMENT = {
+    "implement": "implement",
+    "continue": "continue",
+    "consider": "considered",
+    "fact": "measures listed",
+    "governance": "governance",
+    "uses": "used inside another measure",
 }
 
 

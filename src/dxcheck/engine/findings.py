@@ -3,8 +3,12 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from dxcheck.diagnostics import Severity
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import CatalogCitation
 
 
 @dataclass(frozen=True, slots=True)
@@ -23,6 +27,7 @@ class Finding:
     citation: str = ""  # the national document and section the expectation comes from
     guidance_ja: str = ""
     guidance_en: str = ""
+    basis: str = ""  # how sure the national fact is: official | secondary ("" = no fact)
 
     def message(self, lang: str) -> str:
         return self.message_en if lang == "en" else self.message_ja
@@ -52,3 +57,5 @@ class Draft:
     message_en: str
     national_item: str | None = None
     severity: Severity | None = None  # None: the rule's default
+    # The national fact the finding rests on (a target's citation); None: the item's own.
+    basis: CatalogCitation | None = None

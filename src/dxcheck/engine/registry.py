@@ -24,6 +24,7 @@ class Example:
     patch: str  # YAML mapping; its top-level keys replace those of tests/data/minimal.yaml
     fires: bool
     as_of: str = "2025-06-01"
+    severity: Severity | None = None  # when it fires: the severity it must have (None: any)
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,12 @@ class Rule:
     rationale_en: str
     examples: tuple[Example, ...]
     func: RuleFunc
+    # The severity for a kind of document (plan/policy/vision/summary/proposal/other) where it
+    # differs from ``severity``: a 概要版 or a 策定提案 is not judged like an adopted plan.
+    by_kind: tuple[tuple[str, Severity], ...] = ()
+
+    def severity_for_kind(self, kind: str) -> Severity | None:
+        return dict(self.by_kind).get(kind)
 
     def title(self, lang: str) -> str:
         return self.title_en if lang == "en" else self.title_ja
@@ -63,6 +70,7 @@ def rule(
     examples: tuple[Example, ...],
     national_item: str | None = None,
     versions: tuple[str, ...] = (),
+    by_kind: dict[str, Severity] | None = None,
 ) -> Callable[[RuleFunc], RuleFunc]:
     """Register a rule function under a stable ID."""
 
@@ -81,6 +89,7 @@ def rule(
             rationale[1],
             examples,
             func,
+            tuple(sorted((by_kind or {}).items())),
         )
         return func
 

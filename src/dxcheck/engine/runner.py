@@ -14,6 +14,7 @@ from dxcheck.engine.context import Context
 from dxcheck.engine.coverage import ItemCoverage
 from dxcheck.engine.findings import Draft, Finding
 from dxcheck.engine.registry import Rule, all_rules, matches
+from dxcheck.engine.severity import decide
 from dxcheck.loader import Document
 from dxcheck.models import Plan, Waiver
 
@@ -22,6 +23,8 @@ from dxcheck.models import Plan, Waiver
 class Selection:
     select: tuple[str, ...] = ("ALL",)
     ignore: tuple[str, ...] = ()
+    # the project's severities by rule ID or prefix ([tool.dxcheck.severity])
+    severity: tuple[tuple[str, Severity], ...] = ()
 
     def wants(self, rule_id: str) -> bool:
         return matches(rule_id, list(self.select)) and not matches(rule_id, list(self.ignore))
@@ -62,7 +65,7 @@ def check_plan(
             if any(_waives(w, rule.id, draft.national_item) for w in waivers):
                 result.waived += 1
                 continue
-            result.findings.append(_finding(rule, draft, ctx))
+            result.findings.append(_finding(rule, draft, ctx, selection.severity))
     result.findings.sort(key=lambda f: f.sort_key)
     return result
 
@@ -73,7 +76,12 @@ def _waives(waiver: Waiver, rule_id: str, item: str | None) -> bool:
     return waiver.item is None or waiver.item == item
 
 
-def _finding(rule: Rule, draft: Draft, ctx: Context) -> Finding:
+_ITEM_FAMILIES = ("coverage", "governance")
+
+
+def _finding(
+    rule: Rule, draft: Draft, ctx: Context, overrides: tuple[tuple[str, Severity], ...] = ()
+) -> Finding:
     doc = ctx.document
     # A finding about a whole section (a missing item → "initiatives") points at its key line.
     section = isinstance(_value_at(draft.loc, doc.data), (list, dict))
@@ -82,18 +90,40 @@ def _finding(rule: Rule, draft: Draft, ctx: Context) -> Finding:
     catalog_item = ctx.items.get(item) if item else None
     citation = ""
     guidance_ja = guidance_en = ""
+    # The national fact a finding rests on: a target (set by the rule), or for coverage and
+    # governance findings the item itself. Findings about the plan's own content (no KPI,
+    # its own period) rest on no national fact.
+    basis = draft.basis
     if catalog_item is not None:
-        c = catalog_item.citation
-        citation = f"{c.document} 第{c.version}版 {c.section}"
         guidance_ja, guidance_en = catalog_item.guidance_ja, catalog_item.guidance_en
-    severity: Severity = draft.severity or rule.severity
+        if basis is None and rule.family in _ITEM_FAMILIES:
+            basis = catalog_item.citation
+    shown = basis or (catalog_item.citation if catalog_item is not None else None)
+    if shown is not None:
+        citation = f"{shown.document} 第{shown.version}版 {shown.section}"
+        if shown.document != ctx.catalog.citation.document:
+            citation = f"{shown.document} {shown.section}"
+    secondary = basis is not None and basis.secondary_only
+    severity, _capped = decide(
+        draft.severity or rule.severity,
+        rule.severity_for_kind(ctx.plan.document.kind),
+        secondary,
+        overrides,
+        rule.id,
+    )
+    message_ja, message_en = draft.message_ja, draft.message_en
+    if secondary:
+        message_ja += "（国の根拠は二次資料のみ。dxcheck catalog --sources を参照）"
+        message_en += (
+            " (the national basis rests on secondary sources only; see dxcheck catalog --sources)"
+        )
     return Finding(
         rule=rule.id,
         severity=severity,
         national_item=item,
         catalog_version=ctx.catalog.version,
-        message_ja=draft.message_ja,
-        message_en=draft.message_en,
+        message_ja=message_ja,
+        message_en=message_en,
         path=doc.path,
         line=mark.line,
         column=mark.column,
@@ -102,6 +132,7 @@ def _finding(rule: Rule, draft: Draft, ctx: Context) -> Finding:
         citation=citation,
         guidance_ja=guidance_ja,
         guidance_en=guidance_en,
+        basis="" if basis is None else ("secondary" if secondary else "official"),
     )
 
 

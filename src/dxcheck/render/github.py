@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from dxcheck.catalog.age import CatalogNotice
 from dxcheck.engine.runner import PlanCheck
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
@@ -15,8 +16,11 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(checks: list[PlanCheck], lang: str) -> str:
+def render(checks: list[PlanCheck], lang: str, notice: CatalogNotice | None = None) -> str:
     lines = []
+    if notice is not None:
+        title = _escape_property(f"dxcheck catalog {notice.version}")
+        lines.append(f"::notice title={title}::{_escape_data(notice.message(lang))}")
     for check in checks:
         for f in check.findings:
             title = f"{f.rule}" + (f" [{f.national_item}]" if f.national_item else "")

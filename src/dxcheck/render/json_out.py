@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from dxcheck.engine.findings import Finding
+from dxcheck.catalog.age import CatalogNotice
 from dxcheck.engine.runner import PlanCheck
 
 CONTRACT_VERSION = 1
@@ -65,11 +66,18 @@ def summary(checks: list[PlanCheck]) -> dict[str, Any]:
     }
 
 
-def render(checks: list[PlanCheck], as_of: datetime.date, catalog: str, lang: str) -> str:
+def render(
+    checks: list[PlanCheck],
+    as_of: datetime.date,
+    catalog: str,
+    lang: str,
+    notice: CatalogNotice | None = None,
+) -> str:
     payload = {
         "version": CONTRACT_VERSION,
         "as_of": as_of.isoformat(),
         "catalog": catalog,
+        "catalog_notice": notice.as_json() if notice else None,
         "plans": [plan_json(c, lang) for c in checks],
         "summary": summary(checks),
     }

@@ -7,11 +7,17 @@ from xml.etree import ElementTree as ET
 
 from dxcheck.diagnostics import SEVERITY_RANK
 from dxcheck.engine.registry import all_rules
+from dxcheck.catalog.age import CatalogNotice
 from dxcheck.engine.runner import PlanCheck
 
 
-def render(checks: list[PlanCheck], lang: str, fail_on: str) -> str:
+def render(
+    checks: list[PlanCheck], lang: str, fail_on: str, notice: CatalogNotice | None = None
+) -> str:
     root = ET.Element("testsuites", name="dxcheck")
+    if notice is not None:
+        props = ET.SubElement(root, "properties")
+        ET.SubElement(props, "property", name="catalog_notice", value=notice.message(lang))
     limit = SEVERITY_RANK[fail_on]
     total_failures = total_tests = 0
     rule_ids = [rule.id for rule in all_rules()]

@@ -7,6 +7,7 @@ from typing import Any
 
 from dxcheck import __version__
 from dxcheck.engine.registry import all_rules
+from dxcheck.catalog.age import CatalogNotice
 from dxcheck.engine.runner import PlanCheck
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
@@ -17,7 +18,9 @@ def _uri(path: str) -> str:
     return path.replace("\\", "/").removeprefix("./")
 
 
-def render(checks: list[PlanCheck], catalog: str, lang: str) -> str:
+def render(
+    checks: list[PlanCheck], catalog: str, lang: str, notice: CatalogNotice | None = None
+) -> str:
     rules = all_rules()
     index = {rule.id: i for i, rule in enumerate(rules)}
     descriptors: list[dict[str, Any]] = [
@@ -82,6 +85,10 @@ def render(checks: list[PlanCheck], catalog: str, lang: str) -> str:
                 },
                 "columnKind": "unicodeCodePoints",
                 "results": results,
+                "properties": {
+                    "catalog": catalog,
+                    "catalog_notice": notice.message(lang) if notice else None,
+                },
             }
         ],
     }

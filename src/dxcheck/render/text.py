@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime
 
 from dxcheck.console import Out
+from dxcheck.catalog.age import CatalogNotice
 from dxcheck.engine.runner import PlanCheck
 from dxcheck.render.json_out import summary
 
@@ -12,9 +13,17 @@ _MARK = {"covered": "○", "partial": "△", "missing": "×"}
 
 
 def render(
-    checks: list[PlanCheck], out: Out, as_of: datetime.date, catalog: str, lang: str
+    checks: list[PlanCheck],
+    out: Out,
+    as_of: datetime.date,
+    catalog: str,
+    lang: str,
+    notice: CatalogNotice | None = None,
 ) -> None:
     en = lang == "en"
+    if notice is not None:
+        out.line(("note: " if en else "注意: ") + notice.message(lang), "warning")
+        out.line()
     for check in checks:
         plan = check.plan
         if plan is not None:

@@ -1,5 +1,12 @@
 """The rule modules; importing this package registers every rule."""
 
-from dxcheck.engine.rules import consistency, coverage, deadlines, governance, waivers
+from dxcheck.engine.rules import (
+    consistency,
+    coverage,
+    deadlines,
+    document,
+    governance,
+    waivers,
+)
 
-__all__ = ["consistency", "coverage", "deadlines", "governance", "waivers"]
+__all__ = ["consistency", "coverage", "deadlines", "document", "governance", "waivers"]

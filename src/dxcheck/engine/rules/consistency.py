@@ -28,6 +28,7 @@ from dxcheck.engine.registry import Example, rule
         ),
         Example("目標時期なし（オンライン化）", "{}", True),
     ),
+    by_kind={"vision": "info", "summary": "info", "proposal": "info"},
 )
 def no_kpi_or_target(ctx: Context) -> Iterator[Draft]:
     for index, initiative in enumerate(ctx.plan.initiatives):

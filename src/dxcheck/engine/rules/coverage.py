@@ -18,21 +18,40 @@ _CATEGORY_JA = {
 
 
 def _missing(ctx: Context, categories: set[str]) -> Iterator[Draft]:
+    kind = ctx.plan.document.kind
     for item in ctx.catalog.items:
-        if item.category not in categories or ctx.coverage[item.id].status != "missing":
+        cov = ctx.coverage[item.id]
+        if item.category not in categories or cov.status != "missing":
             continue
         postdates = ctx.item_postdates_plan(item.id)
         note_ja = note_en = ""
         if postdates:
             note_ja = f"（策定時の国の計画 第{ctx.version_at_adoption}版 にはない項目）"
             note_en = f" (not in version {ctx.version_at_adoption} in force at adoption)"
-        yield Draft(
-            ("initiatives",),
-            f"国の{_CATEGORY_JA[item.category]}「{item.title_ja}」が計画にありません{note_ja}",
-            f"the national item '{item.title_en}' is not in the plan{note_en}",
-            item.id,
-            "info" if postdates else None,
-        )
+        if cov.evidence:  # named only as background
+            note_ja += f"。{cov.reason_ja}で、自らの取組になっていません"
+            note_en += f"; {cov.reason_en}, not an initiative of the municipality"
+        category = _CATEGORY_JA[item.category]
+        loc: tuple[str | int, ...] = cov.evidence[0].loc if cov.evidence else ("initiatives",)
+        if kind == "proposal":
+            ja = f"次の計画で取り上げるべき国の{category}: 「{item.title_ja}」{note_ja}"
+            en = f"the coming plan should address the national item '{item.title_en}'{note_en}"
+        elif kind == "summary":
+            full = ctx.plan.document.full_document
+            where_ja = f"本編「{full.title}」" if full else "本編"
+            where_en = f"the full plan '{full.title}'" if full else "the full plan"
+            ja = (
+                f"概要版には国の{category}「{item.title_ja}」の記載がありません{note_ja}。"
+                f"{where_ja}で確認してください"
+            )
+            en = (
+                f"the summary does not mention the national item '{item.title_en}'{note_en}; "
+                f"check {where_en}"
+            )
+        else:
+            ja = f"国の{category}「{item.title_ja}」が計画にありません{note_ja}"
+            en = f"the national item '{item.title_en}' is not in the plan{note_en}"
+        yield Draft(loc, ja, en, item.id, "info" if postdates else None)
 
 
 @rule(
@@ -59,8 +78,29 @@ def _missing(ctx: Context, categories: set[str]) -> Iterator[Draft]:
             "initiatives: [{id: x, title: 窓口, national_items: [bpr], commitment: implement,"
             " cite: {section: s}}]\nfacts: {}",
             True,
+            severity="error",
+        ),
+        Example(
+            "標準化が国の動向（背景）にしか出てこない: × として欠落",
+            "initiatives: [{id: x, title: 国の動向, national_items: [standardization],"
+            " commitment: context, cite: {section: 国の動向}}]\nfacts: {}",
+            True,
+            severity="error",
+        ),
+        Example(
+            "概要版で標準化の記載がない: 本編を確認するよう警告",
+            "document: {title: テスト町DX推進計画【概要版】, kind: summary, status: adopted, adopted: 令和4年3月, source: {file: s.pdf}, full_document: {title: テスト町DX推進計画}}\ninitiatives: []\nfacts: {}",
+            True,
+            severity="warning",
+        ),
+        Example(
+            "策定提案で標準化の記載がない: 次の計画で取り上げる項目として情報",
+            "document: {title: DX推進方針の策定について（提案）, kind: proposal, status: proposal, adopted: 令和3年12月, source: {file: p.pdf}}\nperiod: {not_stated: true}\ninitiatives: []\nfacts: {}",
+            True,
+            severity="info",
         ),
     ),
+    by_kind={"summary": "warning", "proposal": "info"},
 )
 def priority_missing(ctx: Context) -> Iterator[Draft]:
     yield from _missing(ctx, {"priority"})
@@ -85,8 +125,15 @@ def priority_missing(ctx: Context) -> Iterator[Draft]:
             " commitment: implement, cite: {section: s}}]",
             False,
         ),
-        Example("デジタルデバイド対策がない", "{}", True),
+        Example("デジタルデバイド対策がない", "{}", True, severity="warning"),
+        Example(
+            "策定提案でデジタルデバイド対策がない: 情報",
+            "document: {title: DX推進方針の策定について（提案）, kind: proposal, status: proposal, adopted: 令和3年12月, source: {file: p.pdf}}\nperiod: {not_stated: true}",
+            True,
+            severity="info",
+        ),
     ),
+    by_kind={"proposal": "info"},
 )
 def other_missing(ctx: Context) -> Iterator[Draft]:
     yield from _missing(ctx, {"structure", "related", "other"})
@@ -114,6 +161,7 @@ def other_missing(ctx: Context) -> Iterator[Draft]:
             False,
         ),
     ),
+    by_kind={"proposal": "info"},
 )
 def partial(ctx: Context) -> Iterator[Draft]:
     for item in ctx.catalog.items:
@@ -149,6 +197,7 @@ def partial(ctx: Context) -> Iterator[Draft]:
             False,
         ),
     ),
+    by_kind={"summary": "info", "proposal": "info"},
 )
 def core_business(ctx: Context) -> Iterator[Draft]:
     missing = missing_core_business(ctx.plan, ctx.catalog)
@@ -185,6 +234,7 @@ def core_business(ctx: Context) -> Iterator[Draft]:
         ),
         Example("手続の記載なし", "{}", False),
     ),
+    by_kind={"summary": "info", "proposal": "info"},
 )
 def online_short(ctx: Context) -> Iterator[Draft]:
     short = online_shortfall(ctx.plan, ctx.catalog)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from dxcheck.dates import format_ja
+from dxcheck.dates import Span, format_ja
 from dxcheck.engine.context import Context
 from dxcheck.engine.findings import Draft
 from dxcheck.engine.registry import Example, rule
@@ -12,19 +12,33 @@ from dxcheck.models import Initiative
 
 
 def _done(initiative: Initiative) -> bool:
-    return any(p.status in ("done", "cancelled") for p in initiative.progress)
+    """A result is on record: done, cancelled, or how far it got (一部完了・実施中・未着手 …)."""
+    return bool(initiative.progress)
+
+
+_STD_SM = (
+    "facts: {standardization: {systems: [住民基本台帳], target: 令和7年度末,"
+    " specific_migration: [{systems: [児童手当], target: %s, cite: {section: s}}],"
+    " cite: {section: s}}}"
+)
 
 
 @rule(
     id="DL001",
     family="deadlines",
     severity="error",
-    title=("国の期限より遅い目標", "Target later than the national deadline"),
+    title=("国の期限・目標より遅い目標", "Target later than the national deadline or goal"),
     rationale=(
-        "国の計画は項目ごとに期限を定めています（例: 標準準拠システムへの移行は令和7年度末）。"
-        "それより遅い目標は国の期限に間に合わないことを意味します。",
-        "The national plan sets deadlines per item (e.g. standard systems by 令和7年度末, "
-        "2026-03-31); a later target means the national deadline will be missed.",
+        "国の計画は項目ごとに期限（「までに」「期限」）や目標時期（「目指す」）を示しています（例: "
+        "標準準拠システムへの移行は原則令和7年度末、特定移行支援システムは概ね令和12年度末）。"
+        "それより遅い自らの目標は国の期限に間に合わないことを意味します。期限（公式の出典あり）"
+        "より遅ければエラー、目標（目指す）より遅ければ警告です。国全体の到達目標（カードの普及など）"
+        "は自治体の取組の期限ではないので対象外です。",
+        "The national plan sets deadlines (までに, 期限) and goals (目指す) per item (e.g. "
+        "standard systems in principle by 令和7年度末, 特定移行支援システム by about 令和12年度末). "
+        "A later target of the plan means the national date will be missed: an error against a "
+        "deadline with an official source, a warning against a goal. National outcomes (card "
+        "coverage) are not deadlines of municipal measures and are not checked.",
     ),
     examples=(
         Example("標準化の目標が令和7年度末", "{}", False),
@@ -40,6 +54,8 @@ def _done(initiative: Initiative) -> bool:
             " commitment: implement, target: 令和7年度末, cite: {section: s}}]",
             False,
         ),
+        Example("特定移行支援システムの移行目標が令和10年度", _STD_SM % "令和10年度", False),
+        Example("特定移行支援システムの移行目標が令和14年度", _STD_SM % "令和14年度", True),
     ),
 )
 def later_than_national(ctx: Context) -> Iterator[Draft]:
@@ -47,29 +63,71 @@ def later_than_national(ctx: Context) -> Iterator[Draft]:
         if initiative.target is None or initiative.commitment == "context":
             continue
         for item_id in initiative.national_items:
-            deadline = ctx.deadline(item_id, goals=False)
-            if deadline is not None and initiative.target.start > deadline:
-                yield Draft(
-                    ("initiatives", index, "target"),
-                    f"目標「{initiative.target.text}」が国の期限（{format_ja(deadline)}）より後です",
-                    f"target '{initiative.target.text}' is after the national deadline "
-                    f"{deadline.isoformat()}",
-                    item_id,
-                )
+            # A 標準化 initiative of a plan that declares 特定移行支援システム may run to their
+            # national date; without such systems it is held to the date for all.
+            scope = (
+                "specific_migration"
+                if item_id == "standardization" and ctx.has_specific_migration
+                else "all"
+            )
+            draft = _later(ctx, item_id, scope, initiative.target, ("initiatives", index, "target"))
+            if draft is not None:
+                yield draft
     facts = ctx.plan.facts.standardization
-    deadline = ctx.deadline("standardization")
-    if (
-        facts is not None
-        and facts.target is not None
-        and deadline is not None
-        and facts.target.start > deadline
-    ):
-        yield Draft(
-            ("facts", "standardization", "target"),
-            f"標準化の目標「{facts.target.text}」が国の期限（{format_ja(deadline)}）より後です",
-            f"standardisation target '{facts.target.text}' is after {deadline.isoformat()}",
-            "standardization",
+    if facts is None:
+        return
+    if facts.target is not None:
+        draft = _later(
+            ctx, "standardization", "all", facts.target, ("facts", "standardization", "target")
         )
+        if draft is not None:
+            yield draft
+    for index, group in enumerate(facts.specific_migration):
+        if group.target is None:
+            continue
+        loc = ("facts", "standardization", "specific_migration", index, "target")
+        draft = _later(ctx, "standardization", "specific_migration", group.target, loc)
+        if draft is not None:
+            yield draft
+
+
+def _later(
+    ctx: Context, item_id: str, scope: str, target: Span, loc: tuple[str | int, ...]
+) -> Draft | None:
+    """A finding when ``target`` starts after a national deadline or goal of the item (the
+    strongest such: deadlines before goals, then the earliest)."""
+    missed = [
+        t
+        for t in ctx.targets(item_id, scope)
+        if t.kind in ("deadline", "goal") and t.deadline is not None and target.start > t.deadline
+    ]
+    if not missed:
+        return None
+    national = min(missed, key=lambda t: (t.kind != "deadline", t.deadline))
+    assert national.deadline is not None
+    when = national.deadline_text or format_ja(national.deadline)
+    subject_ja = "特定移行支援システムの" if scope == "specific_migration" else ""
+    subject_en = "specific-migration " if scope == "specific_migration" else ""
+    if national.kind == "deadline":
+        return Draft(
+            loc,
+            f"{subject_ja}目標「{target.text}」が国の期限（{when}、{format_ja(national.deadline)}）"
+            f"より後です: {national.description_ja}",
+            f"{subject_en}target '{target.text}' is after the national deadline "
+            f"{national.deadline.isoformat()}: {national.description_en}",
+            item_id,
+            basis=national.citation,
+        )
+    return Draft(
+        loc,
+        f"{subject_ja}目標「{target.text}」が国の目標時期（{when}、{format_ja(national.deadline)}）"
+        f"より後です。国は「{national.description_ja}」ことを目指しています（期限ではなく目標）",
+        f"{subject_en}target '{target.text}' is after the national goal "
+        f"{national.deadline.isoformat()} ({national.description_en}; a goal, not a deadline)",
+        item_id,
+        "warning",
+        basis=national.citation,
+    )
 
 
 @rule(
@@ -93,10 +151,15 @@ def passed_without_result(ctx: Context) -> Iterator[Draft]:
         if initiative.commitment == "context" or _done(initiative):
             continue
         for item_id in initiative.national_items:
-            deadline = ctx.deadline(item_id)
-            if deadline is not None and deadline < ctx.as_of:
-                # an outcome goal (card coverage) is a 目標, not a 期限 of the municipality
-                goal = ctx.deadline(item_id, goals=False) != deadline
+            passed = [
+                t for t in ctx.targets(item_id) if t.deadline is not None and t.deadline < ctx.as_of
+            ]
+            if passed:
+                national = min(passed, key=lambda t: (t.deadline, t.kind != "deadline"))
+                deadline = national.deadline
+                assert deadline is not None
+                # a goal (目指す) or a national outcome (card coverage) is a 目標, not a 期限
+                goal = national.kind != "deadline"
                 kind_ja, kind_en = ("目標", "goal") if goal else ("期限", "deadline")
                 yield Draft(
                     ("initiatives", index),
@@ -105,6 +168,7 @@ def passed_without_result(ctx: Context) -> Iterator[Draft]:
                     f"the national {kind_en} {deadline.isoformat()} has passed but no result of "
                     f"'{initiative.title}' is recorded",
                     item_id,
+                    basis=national.citation,
                 )
 
 
@@ -144,8 +208,16 @@ def period_ended(ctx: Context) -> Iterator[Draft]:
     ),
     examples=(
         Example("期間あり", "{}", False),
-        Example("期間の記載なし", "period: {not_stated: true}", True),
+        Example("期間の記載なし", "period: {not_stated: true}", True, severity="warning"),
+        Example(
+            "ビジョンに期間の記載なし: 情報",
+            "period: {not_stated: true}\ndocument: {title: DXビジョン, kind: vision,"
+            " status: adopted, adopted: 令和5年3月, source: {file: v.pdf}}",
+            True,
+            severity="info",
+        ),
     ),
+    by_kind={"vision": "info", "proposal": "info"},
 )
 def period_not_stated(ctx: Context) -> Iterator[Draft]:
     period = ctx.plan.period

@@ -30,6 +30,7 @@ from dxcheck.engine.registry import Example, rule
             True,
         ),
     ),
+    by_kind={"proposal": "info"},
 )
 def no_cio(ctx: Context) -> Iterator[Draft]:
     if ctx.plan.governance.cio.not_stated:
@@ -63,6 +64,7 @@ def no_cio(ctx: Context) -> Iterator[Draft]:
             False,
         ),
     ),
+    by_kind={"proposal": "info"},
 )
 def no_expertise(ctx: Context) -> Iterator[Draft]:
     gov = ctx.plan.governance
@@ -94,6 +96,7 @@ def no_expertise(ctx: Context) -> Iterator[Draft]:
             True,
         ),
     ),
+    by_kind={"proposal": "info"},
 )
 def no_headquarters(ctx: Context) -> Iterator[Draft]:
     if ctx.plan.governance.headquarters.not_stated:
