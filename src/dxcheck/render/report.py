@@ -65,8 +65,16 @@ def render_document(
         catalog_title=catalog.title,
         plans=views,
         matrix=matrix(views, catalog, lang, sort) if with_matrix else None,
+        notice=_notice(catalog, as_of, lang),
     )
     return re.sub(r"\n{3,}", "\n\n", text) if fmt == "md" else text
+
+
+def _notice(catalog: Catalog, as_of: datetime.date, lang: str) -> str | None:
+    from dxcheck.catalog.age import notice
+
+    found = notice(catalog, as_of)
+    return found.message(lang) if found else None
 
 
 def views_for(

@@ -12,6 +12,7 @@ from typing import Any
 
 from dxcheck.catalog.models import Catalog
 from dxcheck.engine.runner import PlanCheck
+from dxcheck.models import Plan
 
 SYMBOL = {"covered": "○", "partial": "△", "missing": "×"}
 SEVERITIES = ("error", "warning", "info")
@@ -44,6 +45,8 @@ LABELS: dict[str, dict[str, str]] = {
         "expects": "国の計画が求めること",
         "next_step": "次の一歩",
         "none": "なし",
+        "notice": "注意:",
+        "full_document": "本編",
         "legend": "○ 充足（自らの取組として実施・継続）　△ 一部（検討のみ・範囲不足・他の取組の中で活用）　× 記載なし（背景としての言及のみを含む）",
         "count": "項目別の集計",
         "covered": "充足",
@@ -96,6 +99,8 @@ LABELS: dict[str, dict[str, str]] = {
         "expects": "What the national plan expects",
         "next_step": "Next step",
         "none": "none",
+        "notice": "Note:",
+        "full_document": "Full plan",
         "legend": "○ covered (own initiative, implemented or continued)   △ partial (only considered, incomplete scope, or used inside another measure)   × missing (incl. mentioned as background only)",
         "count": "Counts per item",
         "covered": "covered",
@@ -180,6 +185,8 @@ class PlanView:
     findings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
     gaps: list[dict[str, Any]] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
+    # the full document a 概要版 summarises: {"title", "url" (http/https only), "file"}
+    full_document: dict[str, str] | None = None
 
 
 def _ja_date(day: datetime.date) -> str:
@@ -302,7 +309,16 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         findings=findings,
         gaps=gaps,
         counts=counts,
+        full_document=_full_document(plan),
     )
+
+
+def _full_document(plan: Plan) -> dict[str, str] | None:
+    full = plan.document.full_document
+    if full is None:
+        return None
+    url = full.url if full.url and full.url.startswith(("https://", "http://")) else ""
+    return {"title": full.title, "url": url, "file": full.file or ""}
 
 
 def _deadlines(
