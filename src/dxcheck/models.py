@@ -17,6 +17,7 @@ import datetime
 from typing import Annotated, Any, Literal, Self
 
 from pydantic import (
+    AfterValidator,
     BaseModel,
     ConfigDict,
     Field,
@@ -122,6 +123,39 @@ def _code_text(value: Any) -> str:
 
 
 NonEmpty = Annotated[str, Field(min_length=1)]
+
+
+def _known_item(value: str) -> str:
+    from dxcheck.catalog.ids import all_ids, known
+
+    if known(value):
+        return value
+    import difflib
+
+    near = difflib.get_close_matches(value, all_ids(), n=1, cutoff=0.6)
+    raise PydanticCustomError(
+        "unknown_item",
+        "不明な国の項目ID `{value}` です{hint}（dxcheck catalog で一覧）",
+        {
+            "value": value,
+            "hint": f"。`{near[0]}` のことですか？" if near else "",
+            "en": f"unknown national item id '{value}'"
+            + (f"; did you mean '{near[0]}'?" if near else "")
+            + " (see dxcheck catalog)",
+        },
+    )
+
+
+def _item_id_schema() -> dict[str, Any]:
+    from dxcheck.catalog.ids import ITEM_IDS
+
+    return {
+        "type": "string",
+        "enum": sorted(ITEM_IDS),
+        "description": "国の自治体DX推進計画の項目ID（全カタログ版。dxcheck catalog で一覧）",
+    }
+
+
 ItemId = Annotated[
     str,
     Field(
@@ -129,6 +163,8 @@ ItemId = Annotated[
         description="国の自治体DX推進計画の項目ID（dxcheck catalog で一覧）",
         examples=["standardization", "online_procedures"],
     ),
+    AfterValidator(_known_item),
+    WithJsonSchema(_item_id_schema()),
 ]
 
 

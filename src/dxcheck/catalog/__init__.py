@@ -34,7 +34,10 @@ _USER: dict[str, Catalog] = {}
 
 def register(catalog: Catalog) -> str:
     """Make a user-supplied catalog available under its version (it becomes the latest)."""
+    from dxcheck.catalog.ids import EXTRA_IDS
+
     _USER[catalog.version] = catalog
+    EXTRA_IDS.update(item.id for item in catalog.items)
     return catalog.version
 
 

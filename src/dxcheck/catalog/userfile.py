@@ -77,10 +77,9 @@ def _data_loc(data: object, loc: tuple[object, ...], missing: bool) -> tuple[str
     out: list[str | int] = []
     current = data
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
-            out.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
+        if (isinstance(current, dict) and isinstance(part, str) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             out.append(part)
             current = current[part]
         elif (missing or index == len(loc) - 1) and isinstance(part, str):

@@ -8,7 +8,7 @@ import unicodedata
 
 from dxcheck.catalog import UnknownCatalogVersion, available_versions, latest_version, load_catalog
 from dxcheck.console import Out
-from dxcheck.engine.registry import all_rules, get_rule
+from dxcheck.engine.registry import Rule, all_rules, get_rule
 
 _CATEGORY = {
     "priority": ("重点取組事項", "priority"),
@@ -106,6 +106,8 @@ def explain_rule(rule_id: str, lang: str) -> int:
     out.line("Why" if en else "なぜ問題か", "path")
     out.line(f"  {rule.rationale(lang)}")
     out.line()
+    _explain_severity(out, rule, en)
+    out.line()
     out.line("Examples" if en else "例", "path")
     for example in rule.examples:
         verdict = (
@@ -128,6 +130,50 @@ def explain_rule(rule_id: str, lang: str) -> int:
         for line in example.patch.splitlines():
             out.line(f"      {line}", "dim")
     return 0
+
+
+_KIND = {
+    "plan": ("計画", "plan"),
+    "policy": ("方針", "policy"),
+    "vision": ("ビジョン", "vision"),
+    "summary": ("概要版", "summary"),
+    "proposal": ("策定提案", "proposal"),
+    "other": ("その他", "other"),
+}
+
+
+def _explain_severity(out: Out, rule: Rule, en: bool) -> None:
+    """How the severity is decided for this rule: per kind of document, and by the strength of
+    the national fact it rests on (dxcheck.engine.severity)."""
+    out.line("Severity" if en else "重大度の決まり方", "path")
+    kinds = ", ".join(
+        f"{_KIND[k][1 if en else 0]}: {rule.severity_for_kind(k) or rule.severity}" for k in _KIND
+    )
+    out.line(f"  {'by kind of document' if en else '文書の種別ごと'}: {kinds}")
+    catalog = load_catalog()
+    items = [i for i in catalog.items if rule.national_item in (None, i.id)]
+    if rule.family in ("coverage", "governance", "deadlines") and items:
+        weak = [i.id for i in items if i.citation.secondary_only]
+        weak += [
+            f"{i.id} ({t.deadline_text or t.deadline})"
+            for i in items
+            for t in i.targets
+            if t.citation.secondary_only and rule.family == "deadlines"
+        ]
+        out.line(
+            "  an error whose national fact rests on secondary sources only is lowered to "
+            "warning, and the message says so"
+            if en
+            else "  国の根拠が二次資料だけの事実による指摘はエラーにせず警告にとどめ、メッセージに明記します"
+        )
+        label = "facts resting on secondary sources only" if en else "二次資料のみの事実"
+        none = "none" if en else "なし"
+        out.line(f"  {label} (catalog {catalog.version}): {', '.join(dict.fromkeys(weak)) or none}")
+    out.line(
+        "  the project's configuration ([tool.dxcheck.severity]) overrides all of this"
+        if en
+        else "  プロジェクトの設定（[tool.dxcheck.severity]）はこれらより優先します"
+    )
 
 
 def _pad(text: str, width: int) -> str:

@@ -25,6 +25,7 @@ class Example:
     fires: bool
     as_of: str = "2025-06-01"
     severity: Severity | None = None  # when it fires: the severity it must have (None: any)
+    catalog: str | None = None  # the catalog version to check against (None: the latest)
 
 
 @dataclass(frozen=True, slots=True)

@@ -7,8 +7,8 @@ import datetime
 import json
 from typing import Any
 
-from dxcheck.engine.findings import Finding
 from dxcheck.catalog.age import CatalogNotice
+from dxcheck.engine.findings import Finding
 from dxcheck.engine.runner import PlanCheck
 
 CONTRACT_VERSION = 1

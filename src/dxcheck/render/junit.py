@@ -5,9 +5,9 @@ from __future__ import annotations
 
 from xml.etree import ElementTree as ET
 
+from dxcheck.catalog.age import CatalogNotice
 from dxcheck.diagnostics import SEVERITY_RANK
 from dxcheck.engine.registry import all_rules
-from dxcheck.catalog.age import CatalogNotice
 from dxcheck.engine.runner import PlanCheck
 
 

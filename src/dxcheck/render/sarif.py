@@ -6,8 +6,8 @@ import json
 from typing import Any
 
 from dxcheck import __version__
-from dxcheck.engine.registry import all_rules
 from dxcheck.catalog.age import CatalogNotice
+from dxcheck.engine.registry import all_rules
 from dxcheck.engine.runner import PlanCheck
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}

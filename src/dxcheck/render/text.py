@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime
 
-from dxcheck.console import Out
 from dxcheck.catalog.age import CatalogNotice
+from dxcheck.console import Out
 from dxcheck.engine.runner import PlanCheck
 from dxcheck.render.json_out import summary
 
