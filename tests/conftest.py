@@ -10,6 +10,15 @@ DATA = Path(__file__).resolve().parent / "data"
 PLANS = ROOT / "plans"
 
 
+@pytest.fixture(autouse=True)
+def _no_user_catalogs():  # type: ignore[no-untyped-def]
+    """A catalog registered with --catalog FILE lives for one run: not across tests."""
+    yield
+    from dxcheck.catalog import forget_user_catalogs
+
+    forget_user_catalogs()
+
+
 @pytest.fixture
 def minimal_text() -> str:
     return (DATA / "minimal.yaml").read_text(encoding="utf-8")

@@ -49,7 +49,8 @@ def test_text_output_points_at_file_line_column(
     assert code == 0  # warnings only; the default threshold is error
     # the plan period (令和5年度〜令和7年度) ended on 2026-03-31
     assert f"{plan}:56:8: warning[DL003]" in out
-    assert "充足: ○ 11  △ 2  × 2" in out
+    # テレワーク and 条例等の点検・見直し appear only in its summary of the national plan: ×
+    assert "充足: ○ 11  △ 0  × 4" in out
 
 
 def test_fail_on_sets_the_exit_code(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
@@ -86,7 +87,9 @@ def test_invalid_plan_is_reported_not_crashed(
 
 def test_json_contract(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
     data = check_json(capsys, str(plan))
-    assert set(data) == {"version", "as_of", "catalog", "plans", "summary"}
+    assert set(data) == {"version", "as_of", "catalog", "catalog_notice", "plans", "summary"}
+    notice = data["catalog_notice"]
+    assert notice["version"] == "2.3" and notice["period_end"] == "2026-03-31"  # type: ignore[index]
     assert data["version"] == 1 and data["as_of"] == AS_OF and data["catalog"] == "2.3"
     (entry,) = data["plans"]  # type: ignore[misc]
     assert entry["code"] == "042030" and entry["valid"] is True
@@ -103,8 +106,10 @@ def test_json_contract(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
         "column",
         "yaml_path",
         "fingerprint",
+        "basis",
     }
-    assert data["summary"]["coverage"] == {"covered": 11, "partial": 2, "missing": 2}  # type: ignore[index]
+    assert {f["basis"] for f in entry["findings"]} <= {"official", "secondary", None}
+    assert data["summary"]["coverage"] == {"covered": 11, "partial": 0, "missing": 4}  # type: ignore[index]
 
 
 def test_english_messages_on_request(capsys: pytest.CaptureFixture[str], plan: Path) -> None:

@@ -41,6 +41,14 @@ def register(catalog: Catalog) -> str:
     return catalog.version
 
 
+def forget_user_catalogs() -> None:
+    """Drop the catalogs registered with --catalog FILE (one run's state; tests reset it)."""
+    from dxcheck.catalog.ids import EXTRA_IDS
+
+    _USER.clear()
+    EXTRA_IDS.clear()
+
+
 def use(value: str) -> str:
     """``--catalog VALUE``: a bundled version, or a catalog file (loaded, validated and
     registered). Returns the version to check against; raises UnknownCatalogVersion or

@@ -25,6 +25,7 @@ def finding_json(f: Finding, lang: str) -> dict[str, Any]:
         "column": f.column,
         "yaml_path": f.yaml_path,
         "fingerprint": f.fingerprint,
+        "basis": f.basis or None,
     }
 
 
