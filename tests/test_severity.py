@@ -203,7 +203,7 @@ def test_specific_migration_systems_are_held_to_about_reiwa_12(
     # the 標準化 initiative runs as long as its 特定移行支援 systems do
     data["initiatives"][0]["target"] = target
     path = plan_copy(yaml.safe_dump(data, allow_unicode=True, sort_keys=False))
-    code, out, _ = run(capsys, "check", "--as-of", AS_OF, "-f", "json", str(path))
+    _, out, _ = run(capsys, "check", "--as-of", AS_OF, "-f", "json", str(path))
     (plan,) = json.loads(out)["plans"]
     assert plan["valid"]
     found = [f for f in plan["findings"] if f["rule"] == "DL001"]
@@ -230,7 +230,7 @@ def test_the_project_configuration_raises_or_lowers_a_severity(
 def test_an_item_named_only_as_background_is_missing_with_its_reason(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    code, out, _ = run(
+    _, out, _ = run(
         capsys, "check", "--as-of", AS_OF, "-f", "json", str(PLANS / "042030-shiogama.yaml")
     )
     (plan,) = json.loads(out)["plans"]
@@ -248,7 +248,7 @@ def test_an_item_used_inside_another_measure_is_partial(
         "    uses: [mynumber_card]\n    commitment: implement\n    target: 令和7年度末\n"
         "    cite:\n      section: s\n",
     )
-    code, out, _ = run(capsys, "check", "--as-of", AS_OF, "-f", "json", str(plan_copy(text)))
+    _, out, _ = run(capsys, "check", "--as-of", AS_OF, "-f", "json", str(plan_copy(text)))
     (plan,) = json.loads(out)["plans"]
     assert plan["coverage"]["frontyard"] == "covered"
     assert plan["coverage"]["mynumber_card"] == "partial"
@@ -264,7 +264,7 @@ def test_a_user_catalog_is_used_and_named(
         data["period_end"] = "2031-03-31"
 
     catalog = write_catalog(tmp_path, extend, version="2025.12")
-    code, out, _ = run(
+    _, out, _ = run(
         capsys,
         "check",
         "--as-of",

@@ -8,6 +8,7 @@ validated by the catalog models; every problem is reported at file:line:column.
 from __future__ import annotations
 
 import os
+from typing import Any
 
 from pydantic import ValidationError
 
@@ -73,9 +74,9 @@ def _diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
     return sorted(out, key=lambda d: d.sort_key)
 
 
-def _data_loc(data: object, loc: tuple[object, ...], missing: bool) -> tuple[str | int, ...]:
+def _data_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> tuple[str | int, ...]:
     out: list[str | int] = []
-    current = data
+    current: Any = data
     for index, part in enumerate(loc):
         if (isinstance(current, dict) and isinstance(part, str) and part in current) or (
             isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
