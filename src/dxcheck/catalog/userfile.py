@@ -83,7 +83,7 @@ def _data_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> tuple[str | int
             current = current[part]
         elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
             out.append(part)
-            current = current[part]  # noqa: SIM114 (the types differ)
+            current = current[part]
         elif (missing or index == len(loc) - 1) and isinstance(part, str):
             if missing:
                 break  # point at the mapping that lacks the key
