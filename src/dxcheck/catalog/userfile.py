@@ -78,12 +78,12 @@ def _data_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> tuple[str | int
     out: list[str | int] = []
     current: Any = data
     for index, part in enumerate(loc):
-        if isinstance(current, dict) and isinstance(part, str) and part in current:
+        if (isinstance(current, dict) and isinstance(part, str) and part in current) or (
+            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
+        ):
             out.append(part)
-            current = current[part]
-        elif isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current):
-            out.append(part)
-            current = current[part]
+            container: Any = current
+            current = container[part]
         elif (missing or index == len(loc) - 1) and isinstance(part, str):
             if missing:
                 break  # point at the mapping that lacks the key
