@@ -2,8 +2,10 @@
 
 import datetime
 import itertools
+from pathlib import Path
 
 import pytest
+import yaml
 
 from dxcheck.catalog import (
     UnknownCatalogVersion,
@@ -72,3 +74,26 @@ def test_unknown_version_names_the_known_ones() -> None:
     with pytest.raises(UnknownCatalogVersion) as caught:
         load_catalog("9.9")
     assert "2.3" in str(caught.value)
+
+
+def test_the_item_id_constant_is_what_the_catalog_files_define() -> None:
+    from dxcheck.catalog.ids import ITEM_IDS, generate
+
+    assert sorted(ITEM_IDS) == generate().splitlines()
+
+
+def test_a_user_catalog_becomes_the_latest_version_for_one_run(tmp_path: Path) -> None:
+    from dxcheck.catalog import forget_user_catalogs, use
+
+    source = Path(__file__).resolve().parents[1] / "src/dxcheck/catalog/data/2.3.yaml"
+    data = yaml.safe_load(source.read_text(encoding="utf-8"))
+    data["version"] = "2025.12"
+    data["published"] = "2025-12-01"
+    path = tmp_path / "revised.yaml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    assert use(str(path)) == "2025.12"
+    assert latest_version() == "2025.12"
+    assert version_in_force(D(2026, 1, 5)) == "2025.12"
+    assert version_in_force(D(2025, 6, 1)) == "2.3"
+    forget_user_catalogs()
+    assert latest_version() == "2.3"

@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -208,3 +209,25 @@ def test_pure_python_parser_gives_the_same_answers() -> None:
         outputs.append(done.stdout + done.stderr)
     assert outputs[0] == outputs[1]
     assert outputs[0].count("error[") >= len(BAD_CASES)
+
+
+def test_an_unknown_national_item_id_is_an_error_at_its_line_with_a_suggestion(
+    capsys: pytest.CaptureFixture[str], plan_copy: Any, minimal_text: str
+) -> None:
+    text = minimal_text.replace(
+        "national_items: [standardization]", "national_items: [standardisation]"
+    )
+    path = plan_copy(text)
+    code, out, _ = run(capsys, "validate", str(path))
+    assert code == 1
+    line = text.splitlines().index("    national_items: [standardisation]") + 1
+    assert f"{path}:{line}:22: error" in out
+    assert "`standardization` のことですか" in out
+
+
+def test_the_json_schema_enumerates_the_national_item_ids() -> None:
+    from dxcheck.catalog.ids import ITEM_IDS
+    from dxcheck.schema import plan_schema
+
+    item_ids = plan_schema()["$defs"]["Initiative"]["properties"]["national_items"]["items"]
+    assert set(item_ids["enum"]) == ITEM_IDS
