@@ -48,3 +48,24 @@ def test_editor_schema_rejects_unknown_keys_like_validate_does() -> None:
     data["municipalty"] = data["municipality"]
     with pytest.raises(jsonschema.ValidationError, match="municipalty"):
         jsonschema.validate(data, _schema(), cls=jsonschema.Draft202012Validator)
+
+
+def test_committed_catalog_schema_is_current_and_accepts_the_bundled_catalogs(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    import jsonschema
+    import yaml
+
+    from dxcheck.cli import main
+
+    assert main(["schema", "--catalog-file"]) == 0
+    printed = capsys.readouterr().out
+    committed = SCHEMA_FILE.parent / "catalog.schema.json"
+    assert committed.read_text(encoding="utf-8") == printed, (
+        "schemas/catalog.schema.json is stale: run `dxcheck schema --catalog-file`"
+    )
+    schema = json.loads(printed)
+    data_dir = SCHEMA_FILE.parents[1] / "src" / "dxcheck" / "catalog" / "data"
+    for version in ("1.0", "2.0", "2.3"):
+        data = yaml.load((data_dir / f"{version}.yaml").read_text("utf-8"), Loader=yaml.BaseLoader)
+        jsonschema.validate(data, schema)

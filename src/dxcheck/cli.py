@@ -257,11 +257,14 @@ def build_app(lang: str) -> typer.Typer:
     @app.command(help=t("schema", lang), cls=command_cls)
     def schema(
         out: Annotated[str | None, typer.Option("--out", "-o", help=t("out", lang))] = None,
+        catalog_file: Annotated[
+            bool, typer.Option("--catalog-file", help=t("schema_catalog", lang))
+        ] = False,
     ) -> None:
-        from dxcheck.schema import schema_text
+        from dxcheck.schema import catalog_schema_text, schema_text
         from dxcheck.writer import write_atomic
 
-        text = schema_text()
+        text = catalog_schema_text() if catalog_file else schema_text()
         if out:
             write_atomic(out, text)
         else:

@@ -69,6 +69,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "計画ファイルのJSON Schemaを出力する",
         "Print the JSON Schema of plan files",
     ),
+    "schema_catalog": (
+        "計画ではなくカタログファイル（--catalog FILE）のJSON Schemaを出力する",
+        "Print the JSON Schema of catalog files (--catalog FILE) instead of plans",
+    ),
     "out": ("出力先ファイル（省略時は標準出力）", "Output file (standard output if omitted)"),
     "help_opt": ("このヘルプを表示して終了", "Show this message and exit"),
     "baseline_out": ("ベースラインの出力先ファイル", "Baseline file to write"),
