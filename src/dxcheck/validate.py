@@ -341,10 +341,10 @@ def _municipality_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
             "code",
             "DX220",
             "error",
-            f"団体コード {muni.code} は全国地方公共団体コードの表にありません"
-            f"（検査数字は正しい。誤記か、表の時点〔{codes.AS_OF_JA}〕以後の変更です）{hint_ja}",
-            f"code {muni.code} is not in the table of local government codes (its check digit "
-            f"is right: a typo, or a change after the table's date, {codes.AS_OF}){hint_en}",
+            f"団体コード {muni.code} は全国地方公共団体コードの表（{codes.AS_OF_JA}時点）に"
+            f"ありません。検査数字は合っているので、誤記か、その後に新設・変更されたコードです{hint_ja}",
+            f"code {muni.code} is not in the table of local government codes (as of "
+            f"{codes.AS_OF}); its check digit is right, so it is a typo or a newer code{hint_en}",
         )
         return
     written = muni.name
