@@ -49,7 +49,8 @@ class LocalGov:
     """One local government of the table.
 
     ``name`` is the name without the prefecture (松島町, 千代田区, 宮城県 for a prefecture) and,
-    for a ward, without its city (青葉区); ``parent`` is a ward's 政令指定都市 (its code and name).
+    for a ward, without its city (青葉区); ``parent_code`` and ``parent_name`` are a ward's
+    政令指定都市 (041009, 仙台市).
     ``kind``: ``prefecture``; ``city`` (市町村 and Tokyo's 特別区); ``ward`` (区 of a 政令指定都市);
     ``northern_territories`` (the 6 villages on the 北方領土, which have codes but no functioning
     government).
@@ -117,7 +118,8 @@ def get(code: str) -> LocalGov | None:
 
 @cache
 def table() -> dict[str, LocalGov]:
-    """Every local government by code: prefectures, 市区町村, 北方領土 villages, then wards."""
+    """Every local government by code: the prefectures, then the 市区町村 (the 北方領土 villages
+    among them, in code order), then the wards."""
     names: dict[str, str] = {}  # prefectures and 政令指定都市 come before their wards
     out: dict[str, LocalGov] = {}
     for code, line in _rows().items():
