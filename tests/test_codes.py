@@ -117,6 +117,10 @@ def test_suggestions_give_the_tables_spelling(typed: str, canonical: str) -> Non
     assert [g.label for g in codes.suggest(typed)][:1] == [canonical]
 
 
+def test_no_suggestion_for_a_name_longer_than_any() -> None:
+    assert codes.suggest("札幌" * 50_000) == []  # and no quadratic difflib on it
+
+
 def test_the_licence_and_provenance_ship_with_the_data() -> None:
     licence = (DATA / "LICENSE.txt").read_text(encoding="utf-8")
     assert "The MIT License" in licence and "ELASTIC Consultants Inc." in licence

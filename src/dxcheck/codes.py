@@ -228,7 +228,7 @@ def suggest(text: str, prefecture: str | None = None, n: int = 3) -> list[LocalG
     prefix, name = split_prefecture("".join(unicodedata.normalize("NFKC", text).split()))
     prefecture = prefix or prefecture
     forms = list(_by_loose_key().get(loose_key(name), ()))
-    if not forms:
+    if not forms and len(name) <= 40:  # no name is longer; difflib on a huge string is slow
         forms = difflib.get_close_matches(name, list(_by_name()), n=n, cutoff=0.6)
     found = [gov for form in forms for gov in by_name(form)]
     narrowed = [gov for gov in found if gov.prefecture == prefecture]
