@@ -5,10 +5,10 @@ seed gives byte-identical files on every machine and in any order. Standard libr
 YAML is written as text (comments, folded blocks, flow lists, quoted codes) the way the real
 plans in plans/ are written, not dumped from a dict.
 
-What varies from plan to plan: the 47 real prefectures and 1,741 municipalities with valid
-全国地方公共団体コード (check digit computed here, independently of dxcheck; 宮城県 uses its real
-codes and names, which dxcheck knows), document kind and status, 和暦 / 年度 / Western dates in
-the forms plans use (令和5年度, 令和7年度末, R6, 令和５（２０２３）年度, 令和5〜7年度, full-width
+What varies from plan to plan: the real 47 prefectures and 1,741 市区町村 with their
+全国地方公共団体コード, names and prefectures (from dxcheck's bundled table, check digits verified
+here independently; no 北方領土 villages, no wards), document kind and status, 和暦 / 年度 /
+Western dates in the forms plans use (令和5年度, 令和7年度末, R6, 令和５（２０２３）年度, 令和5〜7年度, full-width
 digits), which national items are covered and at what commitment level (or only as context, or
 not at all), KPIs with numeric or textual values, 年度 schedules, recorded progress, governance,
 facts and waivers. Every citation has a section, most a page and a quote. Plans are about
@@ -41,102 +41,11 @@ WIDE = str.maketrans("0123456789", "０１２３４５６７８９")
 
 # -- local government codes -------------------------------------------------------------------
 
-# (prefecture, 市区町村 count, 市 count, 政令指定都市 count): 1,741 in all, 23 特別区 included.
-PREFECTURE_TABLE: tuple[tuple[str, int, int, int], ...] = (
-    ("北海道", 179, 35, 1),
-    ("青森県", 40, 10, 0),
-    ("岩手県", 33, 14, 0),
-    ("宮城県", 35, 14, 1),
-    ("秋田県", 25, 13, 0),
-    ("山形県", 35, 13, 0),
-    ("福島県", 59, 13, 0),
-    ("茨城県", 44, 32, 0),
-    ("栃木県", 25, 14, 0),
-    ("群馬県", 35, 12, 0),
-    ("埼玉県", 63, 40, 1),
-    ("千葉県", 54, 37, 1),
-    ("東京都", 62, 26, 0),
-    ("神奈川県", 33, 19, 3),
-    ("新潟県", 30, 20, 1),
-    ("富山県", 15, 10, 0),
-    ("石川県", 19, 11, 0),
-    ("福井県", 17, 9, 0),
-    ("山梨県", 27, 13, 0),
-    ("長野県", 77, 19, 0),
-    ("岐阜県", 42, 21, 0),
-    ("静岡県", 35, 23, 2),
-    ("愛知県", 54, 38, 1),
-    ("三重県", 29, 14, 0),
-    ("滋賀県", 19, 13, 0),
-    ("京都府", 26, 15, 1),
-    ("大阪府", 43, 33, 2),
-    ("兵庫県", 41, 29, 1),
-    ("奈良県", 39, 12, 0),
-    ("和歌山県", 30, 9, 0),
-    ("鳥取県", 19, 4, 0),
-    ("島根県", 19, 8, 0),
-    ("岡山県", 27, 15, 1),
-    ("広島県", 23, 14, 1),
-    ("山口県", 19, 13, 0),
-    ("徳島県", 24, 8, 0),
-    ("香川県", 17, 8, 0),
-    ("愛媛県", 20, 11, 0),
-    ("高知県", 34, 11, 0),
-    ("福岡県", 60, 29, 2),
-    ("佐賀県", 20, 10, 0),
-    ("長崎県", 21, 13, 0),
-    ("熊本県", 45, 14, 1),
-    ("大分県", 18, 14, 0),
-    ("宮崎県", 26, 9, 0),
-    ("鹿児島県", 43, 19, 0),
-    ("沖縄県", 41, 11, 0),
-)
-
-# 宮城県 and its 35 municipalities (総務省 全国地方公共団体コード): dxcheck knows these codes by
-# name (DX211), so the generated plans use them as they are.
-MIYAGI = """\
-040002 宮城県
-041009 仙台市
-042021 石巻市
-042030 塩竈市
-042056 気仙沼市
-042064 白石市
-042072 名取市
-042081 角田市
-042099 多賀城市
-042111 岩沼市
-042129 登米市
-042137 栗原市
-042145 東松島市
-042153 大崎市
-042161 富谷市
-043010 蔵王町
-043028 七ヶ宿町
-043214 大河原町
-043222 村田町
-043231 柴田町
-043249 川崎町
-043419 丸森町
-043613 亘理町
-043621 山元町
-044016 松島町
-044041 七ヶ浜町
-044067 利府町
-044211 大和町
-044229 大郷町
-044245 大衡村
-044440 色麻町
-044458 加美町
-045012 涌谷町
-045055 美里町
-045811 女川町
-046060 南三陸町
-"""
-
-NAME_KANJI = (
-    "大小高新北南東西上中本若長広富松竹梅桜青白赤金石岩川山田野原島浜崎沢森林木花宮城津"
-    "湊坂谷岡池泉瀬穂羽鶴亀鹿熊鷹朝日月星美豊久吉福安平和峰里江浦尾根芦葛栗柳桑榎藤菊"
-)
+# dxcheck's bundled table of 全国地方公共団体コード (read as text: this script imports nothing from
+# dxcheck). The corpus uses its 47 prefectures and 1,741 市区町村 (Tokyo's 23 特別区 included; not the
+# 6 北方領土 villages, not the wards of the 政令指定都市), each with its real name, code and
+# prefecture, so that every plan passes `dxcheck validate`'s name/code/prefecture check.
+TABLE = Path(__file__).resolve().parents[1] / "src/dxcheck/data/municipalities/municipalities.tsv"
 
 
 def check_digit(first_five: str) -> int:
@@ -145,13 +54,10 @@ def check_digit(first_five: str) -> int:
     return (11 - total % 11) % 10
 
 
-def with_check_digit(first_five: str) -> str:
-    return first_five + str(check_digit(first_five))
-
-
 @dataclass(frozen=True, slots=True)
 class Body:
-    """One local government: code, name, prefecture and kind (都道府県, 市, 区, 町, 村)."""
+    """One local government: code, name, prefecture and kind (都 for a prefecture; 市, 区, 町 or
+    村 for a municipality, from the last character of its name)."""
 
     code: str
     name: str
@@ -160,33 +66,24 @@ class Body:
 
 
 def bodies(seed: int = SEED) -> list[Body]:
-    """The 1,788 bodies, prefectures first, then municipalities in code order."""
-    rng = random.Random(f"{seed}:names")
+    """The 1,788 bodies, prefectures first, then municipalities in code order. (``seed`` is
+    kept for the interface; the bodies are the real ones whatever the seed.)"""
+    del seed
     prefectures: list[Body] = []
     municipalities: list[Body] = []
-    miyagi = [line.split() for line in MIYAGI.splitlines()]
-    for number, (prefecture, count, cities, designated) in enumerate(PREFECTURE_TABLE, 1):
-        prefectures.append(Body(with_check_digit(f"{number:02d}000"), prefecture, prefecture, "都"))
-        if number == 4:
-            municipalities += [Body(c, n, prefecture, n[-1]) for c, n in miyagi[1:]]
-            continue
-        used: set[str] = set()
-        # 政令指定都市 take XX100, XX130, XX150; other 市 XX201 on; 町村 XX301-XX998.
-        serials = [(serial, "市") for serial in (100, 130, 150)[:designated]]
-        if prefecture == "東京都":
-            serials = [(101 + i, "区") for i in range(23)]
-        serials += [(201 + i, "市") for i in range(cities - designated)]
-        towns = sorted(rng.sample(range(301, 999), count - len(serials)))
-        serials += [(s, "村" if rng.random() < 0.18 else "町") for s in towns]
-        for serial, kind in serials:
-            while True:
-                stem = "".join(rng.choice(NAME_KANJI) for _ in range(rng.choice((2, 2, 2, 3))))
-                if stem + kind not in used and stem[0] != stem[1]:
-                    break
-            used.add(stem + kind)
-            code = with_check_digit(f"{number:02d}{serial:03d}")
-            municipalities.append(Body(code, stem + kind, prefecture, kind))
-    return prefectures + municipalities
+    names: dict[str, str] = {}
+    for line in TABLE.read_text(encoding="utf-8").splitlines()[2:]:
+        code, kind, name, _kana, _parent = line.split("\t")
+        if check_digit(code[:5]) != int(code[5]):  # an independent check of the table
+            raise SystemExit(f"{TABLE}: {code} has a wrong check digit")
+        if kind == "prefecture":
+            names[code[:2]] = name
+            prefectures.append(Body(code, name, name, "都"))
+        elif kind == "city":
+            municipalities.append(Body(code, name, names[code[:2]], name[-1]))
+    if (len(prefectures), len(municipalities)) != (PREFECTURES, MUNICIPALITIES):
+        raise SystemExit(f"{TABLE}: {len(prefectures)} prefectures, {len(municipalities)} 市区町村")
+    return prefectures + sorted(municipalities, key=lambda b: b.code)
 
 
 # -- dates as plans write them ----------------------------------------------------------------

@@ -249,10 +249,13 @@ def build_app(lang: str) -> typer.Typer:
         ] = None,
         code: Annotated[str | None, typer.Option("--code", help=t("init_code", lang))] = None,
         out: Annotated[str | None, typer.Option("--out", "-o", help=t("init_out", lang))] = None,
+        prefecture: Annotated[
+            str | None, typer.Option("--prefecture", "-p", help=t("init_prefecture", lang))
+        ] = None,
     ) -> None:
         from dxcheck.commands.init import run as run_init
 
-        raise typer.Exit(run_init(municipality, code, out, lang))
+        raise typer.Exit(run_init(municipality, code, out, lang, prefecture))
 
     @app.command(help=t("schema", lang), cls=command_cls)
     def schema(

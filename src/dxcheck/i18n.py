@@ -128,7 +128,14 @@ TEXTS: dict[str, tuple[str, str]] = {
         "新しい計画ファイルのひな形を作る（既存のファイルは上書きしない）",
         "Write a new plan skeleton (never overwrites a file)",
     ),
-    "init_name": ("団体名（例: 松島町）", "Municipality name (e.g. 松島町)"),
+    "init_name": (
+        "団体名（例: 札幌市、東京都府中市、仙台市青葉区、宮城県）",
+        "Name of the local government (e.g. 札幌市, 東京都府中市, 仙台市青葉区, 宮城県)",
+    ),
+    "init_prefecture": (
+        "都道府県（同じ名前の団体が複数あるとき。例: 東京都）",
+        "Prefecture, when several local governments share the name (e.g. 東京都)",
+    ),
     "init_code": ("全国地方公共団体コード（例: 044016）", "Local government code (e.g. 044016)"),
     "init_out": ("出力ファイル（既定: <コード>.yaml）", "Output file (default: <code>.yaml)"),
     "baseline_opt": (

@@ -17,9 +17,8 @@ from typing import Any, get_args
 
 from pydantic import BaseModel, ValidationError
 
-from dxcheck import dates
-from dxcheck.codes import table
-from dxcheck.diagnostics import Diagnostic, format_yaml_path
+from dxcheck import codes, dates
+from dxcheck.diagnostics import Diagnostic, Severity, format_yaml_path
 from dxcheck.loader import DEFAULT_LIMITS, Document, Limits, LoadError, Path, load_bytes
 from dxcheck.models import Plan
 
@@ -279,20 +278,7 @@ def _semantic_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
             )
         else:
             seen[initiative.id] = index
-    known = table().get(plan.municipality.code)
-    if known is not None and known.name != plan.municipality.name:
-        loc = ("municipality", "name")
-        mark = doc.mark_of(loc)
-        yield Diagnostic(
-            "DX211",
-            "error",
-            f"団体コード {known.code} は「{known.name}」のコードです（名前は「{plan.municipality.name}」）",
-            f"code {known.code} belongs to {known.name}, not {plan.municipality.name}",
-            doc.path,
-            mark.line,
-            mark.column,
-            format_yaml_path(loc),
-        )
+    yield from _municipality_checks(doc, plan)
     for loc, span in iter_spans(plan):
         for warning in span.warnings:
             mark = doc.mark_of(loc)
@@ -306,6 +292,104 @@ def _semantic_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
                 mark.column,
                 format_yaml_path(loc),
             )
+
+
+def _municipality_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
+    """Name, code and prefecture must agree with the bundled 全国地方公共団体コード table.
+
+    - A code the table lacks (its check digit is right): DX220, with the code of the name if known.
+    - A name that is not the code's: DX211 at the code when the name is a real government's
+      (the code is then the odd one out; its code is given), else at the name.
+    - The table's name written differently (塩釜市 for 塩竈市, 七ケ浜町, 宮城県松島町): DX222 warning
+      with the table's spelling. Names are never matched loosely without saying so.
+    - A prefecture that is not the code's: DX221 at the prefecture.
+    - A 北方領土 village: DX223 warning (the code exists; there is no functioning government).
+    A ward of a 政令指定都市 may be written 青葉区 or 仙台市青葉区; a prefecture writes its own name
+    (宮城県, 040002, prefecture 宮城県).
+    """
+    muni = plan.municipality
+    gov = codes.get(muni.code)
+
+    def at(field: str, code: str, severity: Severity, ja: str, en: str) -> Diagnostic:
+        loc: Path = ("municipality", field)
+        mark = doc.mark_of(loc)
+        return Diagnostic(
+            code, severity, ja, en, doc.path, mark.line, mark.column, format_yaml_path(loc)
+        )
+
+    def northern(gov: codes.LocalGov) -> Iterator[Diagnostic]:
+        if gov.kind == "northern_territories":
+            yield at(
+                "code",
+                "DX223",
+                "warning",
+                f"{gov.label}（{gov.code}）は北方領土の村です。団体コードはありますが、"
+                "村の行政は機能していません",
+                f"{gov.label} ({gov.code}) is a village on the Northern Territories: it has a "
+                "code but no functioning government",
+            )
+
+    if gov is not None and muni.name in gov.names() and muni.prefecture == gov.prefecture:
+        yield from northern(gov)
+        return  # the common case: no name index needed
+    # Governments of the written name (in the written prefecture if it has one there).
+    named = codes.find(muni.name, muni.prefecture) or codes.find(muni.name)
+    hint_ja = "".join(f"。{g.label}のコードは {g.code} です" for g in named[:3])
+    hint_en = "".join(f"; {g.label} is {g.code}" for g in named[:3])
+    if gov is None:
+        yield at(
+            "code",
+            "DX220",
+            "error",
+            f"団体コード {muni.code} は全国地方公共団体コードの表（{codes.AS_OF_JA}時点）に"
+            f"ありません。検査数字は合っているので、誤記か、その後に新設・変更されたコードです{hint_ja}",
+            f"code {muni.code} is not in the table of local government codes (as of "
+            f"{codes.AS_OF}); its check digit is right, so it is a typo or a newer code{hint_en}",
+        )
+        return
+    written = muni.name
+    if written not in gov.names():
+        prefix, bare = codes.split_prefecture(written)
+        variant = (prefix in (None, gov.prefecture)) and any(
+            codes.loose_key(bare) == codes.loose_key(form) for form in gov.names()
+        )
+        if variant:
+            moved = prefix is not None
+            yield at(
+                "name",
+                "DX222",
+                "warning",
+                f"団体名は全国地方公共団体コードの表の表記で「{gov.full_name}」と書いてください"
+                f"（「{written}」）" + ("。都道府県は prefecture に書きます" if moved else ""),
+                f"write the name as the table of local government codes does: {gov.full_name} "
+                f"(not {written})" + ("; the prefecture goes in prefecture:" if moved else ""),
+            )
+        else:
+            near = [] if named else codes.suggest(written, muni.prefecture)
+            near_ja = "".join(f"。「{g.full_name}」のことですか？" for g in near[:1])
+            near_en = "".join(f" (did you mean {g.full_name}?)" for g in near[:1])
+            yield at(
+                "code" if named else "name",
+                "DX211",
+                "error",
+                f"団体コード {gov.code} は{gov.label}のコードで、「{written}」ではありません"
+                + near_ja
+                + hint_ja,
+                f"code {gov.code} belongs to {gov.label}, not {written}{near_en}" + hint_en,
+            )
+            return
+    if muni.prefecture != gov.prefecture:
+        other = [g for g in named if g.prefecture == muni.prefecture and g.code != gov.code]
+        yield at(
+            "prefecture",
+            "DX221",
+            "error",
+            f"{gov.full_name}（{gov.code}）は{gov.prefecture}の団体です（「{muni.prefecture}」"
+            "ではありません）" + "".join(f"。{g.label}のコードは {g.code} です" for g in other[:1]),
+            f"{gov.full_name} ({gov.code}) is in {gov.prefecture}, not {muni.prefecture}"
+            + "".join(f"; {g.label} is {g.code}" for g in other[:1]),
+        )
+    yield from northern(gov)
 
 
 def iter_spans(value: Any, loc: Path = ()) -> Iterator[tuple[Path, dates.Span]]:

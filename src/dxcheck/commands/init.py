@@ -3,11 +3,13 @@ national item of the latest catalog. It never overwrites a file."""
 
 from __future__ import annotations
 
+import difflib
 import os
 import sys
 
+from dxcheck import codes
 from dxcheck.catalog import load_catalog
-from dxcheck.codes import LocalGov, by_name, table
+from dxcheck.codes import LocalGov
 from dxcheck.console import Out
 
 _CATEGORY = {
@@ -20,17 +22,18 @@ _CATEGORY = {
 
 def skeleton(gov: LocalGov, schema_ref: str) -> str:
     catalog = load_catalog()
+    name = gov.full_name  # 仙台市青葉区 for a ward: 青葉区 alone is ambiguous
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
-        f"# {gov.name}のDX推進計画（dxcheck init で作成）。",
+        f"# {name}のDX推進計画（dxcheck init で作成）。",
         "# 文書に書かれていることだけを書き、各事実には出典（cite: 節・ページ）を付けます。",
         "# 記載がない項目は not_stated: true と書きます（空欄にしない）。",
         "municipality:",
-        f"  name: {gov.name}",
+        f"  name: {name}",
         f'  code: "{gov.code}"',
         f"  prefecture: {gov.prefecture}",
         "document:",
-        f"  title: {gov.name}DX推進計画",
+        f"  title: {name}DX推進計画",
         "  kind: plan  # plan=計画, policy=方針, vision=ビジョン, summary=概要版, proposal=策定提案",
         "  status: draft  # adopted=策定済, draft=案, proposal=提案段階",
         "  # adopted: 令和8年3月",
@@ -64,32 +67,91 @@ def skeleton(gov: LocalGov, schema_ref: str) -> str:
     return "\n".join(lines) + "\n"
 
 
-def run(municipality: str | None, code: str | None, out: str | None, lang: str) -> int:
+def find(
+    municipality: str | None, code: str | None, prefecture: str | None, en: bool
+) -> LocalGov | str:
+    """The government asked for, or the message saying why there is none."""
+    if prefecture is not None and not codes.by_name(prefecture, prefecture):
+        near = difflib.get_close_matches(prefecture, [p.name for p in codes.prefectures()], 1, 0.3)
+        hint = f"（{near[0]} のことですか？）" if near and not en else ""
+        hint = f" (did you mean {near[0]}?)" if near and en else hint
+        return (
+            f"{prefecture}: not a prefecture{hint}"
+            if en
+            else f"{prefecture}: 都道府県名ではありません{hint}"
+        )
+    if code is not None:
+        gov = codes.get(code)
+        if gov is None:
+            return (
+                f"{code}: not in the table of local government codes"
+                if en
+                else f"{code}: 全国地方公共団体コードの表にありません"
+            )
+        if prefecture is not None and gov.prefecture != prefecture:
+            return (
+                f"{code}: {gov.label} is in {gov.prefecture}, not {prefecture}"
+                if en
+                else f"{code}: {gov.label}は{gov.prefecture}の団体です（{prefecture}ではありません）"
+            )
+        return gov
+    assert municipality is not None
+    found = codes.find(municipality, prefecture)
+    working = [g for g in found if g.kind != "northern_territories"]
+    if len(found) > 1 and len(working) == 1:
+        found = working  # 泊村 is 014036; the 北方領土 village of that name needs --code 016969
+    if len(found) == 1:
+        return found[0]
+    if found:
+        listed = "、".join(f"{g.label}（{g.code}）" for g in found)
+        if en:
+            listed = ", ".join(f"{g.label} ({g.code})" for g in found)
+        example = found[0]
+        qualified = example.prefecture + example.full_name
+        if example.kind == "ward" and example.full_name != municipality:
+            qualified = example.full_name  # 仙台市青葉区
+        several = len({g.prefecture for g in found}) > 1
+        if en:
+            option = f" or --prefecture {example.prefecture}" if several else ""
+            return (
+                f"{municipality}: {len(found)} local governments have this name: {listed}; "
+                f"say which, e.g. -m {qualified}{option}, or give --code"
+            )
+        option = f" や --prefecture {example.prefecture}" if several else ""
+        return (
+            f"{municipality}: この名前の団体は {len(found)} つあります: {listed}。"
+            f"-m {qualified}{option} のようにどれかを示すか、--code で指定してください"
+        )
+    close = codes.suggest(municipality, prefecture)[:5]
+    where = f" in {prefecture}" if en and prefecture else ""
+    if en:
+        hint = f" (did you mean {', '.join(g.label for g in close)}?)" if close else ""
+        return f"{municipality}: no such local government{where}{hint}"
+    hint = f"（{'、'.join(g.label for g in close)} のことですか？）" if close else ""
+    where = f"{prefecture}に" if prefecture else ""
+    return f"{municipality}: {where}その名前の団体はありません{hint}"
+
+
+def run(
+    municipality: str | None,
+    code: str | None,
+    out: str | None,
+    lang: str,
+    prefecture: str | None = None,
+) -> int:
     err = Out(sys.stderr)
     en = lang == "en"
-    gov: LocalGov | None = None
-    if code is not None:
-        gov = table().get(code)
-    elif municipality is not None:
-        found = by_name(municipality)
-        gov = found[0] if len(found) == 1 else None
-    else:
+    if code is None and municipality is None:
         err.line(
             "dxcheck: --municipality か --code を指定してください / give --municipality or --code",
             "error",
         )
         return 2
-    if gov is None:
-        err.line(
-            f"dxcheck: {municipality or code}: "
-            + (
-                "unknown municipality (the bundled table covers 宮城県)"
-                if en
-                else "団体が見つかりません（同梱の団体コード表は宮城県分です）"
-            ),
-            "error",
-        )
+    found = find(municipality, code, prefecture, en)
+    if isinstance(found, str):
+        err.line(f"dxcheck: {found}", "error")
         return 2
+    gov = found
     path = out or f"{gov.code}.yaml"
     folder = os.path.dirname(os.path.abspath(path))
     schema_file = _schema_path()
@@ -108,7 +170,17 @@ def run(municipality: str | None, code: str | None, out: str | None, lang: str) 
     except OSError as exc:
         err.line(f"dxcheck: {path}: {exc.strerror}", "error")
         return 2
-    Out().line(f"{path}: {gov.name}（{gov.code}）" + (" written" if en else " を作成しました"))
+    if gov.kind == "northern_territories":
+        err.line(
+            f"dxcheck: {gov.label}: "
+            + (
+                "a village on the Northern Territories, with a code but no functioning government"
+                if en
+                else "北方領土の村です（団体コードはありますが、村の行政は機能していません）"
+            ),
+            "warning",
+        )
+    Out().line(f"{path}: {gov.label}（{gov.code}）" + (" written" if en else " を作成しました"))
     return 0
 
 
