@@ -229,7 +229,7 @@ def test_documented_output_for_the_five_plans_is_current(
     """docs/check-output.md shows (and comments on) the real output; keep it true."""
     monkeypatch.chdir(ROOT)
     code, out, _ = run(capsys, "check", "--as-of", AS_OF, "plans/")
-    assert code == 1  # 松島町's DL001 and the COV001 gaps are errors
+    assert code == 1  # the COV001 gaps are errors
     doc = (ROOT / "docs" / "check-output.md").read_text(encoding="utf-8")
     block = doc.split("```text\n", 1)[1].split("```", 1)[0]
     assert block == out, "regenerate docs/check-output.md and re-read its notes"

@@ -152,6 +152,4 @@ class Catalog(_Model):
     online_procedures: tuple[OnlineProcedure, ...]
     online_procedures_citation: CatalogCitation
     citation: CatalogCitation = Field(description="版と公表日の出典")
-    period_citation: CatalogCitation | None = Field(
-        default=None, description="対象期間の出典"
-    )
+    period_citation: CatalogCitation | None = Field(default=None, description="対象期間の出典")
