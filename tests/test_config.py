@@ -29,7 +29,7 @@ def rules_reported(capsys: pytest.CaptureFixture[str], *args: str) -> set[str]:
 
 def test_select_and_ignore_by_id_or_prefix(capsys: pytest.CaptureFixture[str], plan: Path) -> None:
     everything = rules_reported(capsys, str(plan))
-    assert {"COV004", "DL001", "GOV001"} <= everything
+    assert {"COV004", "DL002", "GOV001"} <= everything
     assert rules_reported(capsys, "--select", "DL", str(plan)) == {
         r for r in everything if r.startswith("DL")
     }

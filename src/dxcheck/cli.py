@@ -221,9 +221,12 @@ def build_app(lang: str) -> typer.Typer:
         fmt: Annotated[
             OutFormat, typer.Option("--format", "-f", help=t("format", lang))
         ] = OutFormat.text,
+        sources: Annotated[bool, typer.Option("--sources", help=t("sources_opt", lang))] = False,
     ) -> None:
-        from dxcheck.commands.info import show_catalog
+        from dxcheck.commands.info import show_catalog, show_catalog_sources
 
+        if sources:
+            raise typer.Exit(show_catalog_sources(version, fmt.value, lang))
         raise typer.Exit(show_catalog(version, fmt.value, lang))
 
     @app.command(help=t("rules", lang), cls=command_cls)

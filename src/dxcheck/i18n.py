@@ -81,6 +81,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "List the national plan catalog versions and items",
     ),
     "catalog_opt": ("使うカタログの版（既定: 最新）", "Catalog version to use (default: latest)"),
+    "sources_opt": (
+        "各事実（版・対象期間・項目・国の目標）の出典（種別・URL・場所・引用）を表示する",
+        "List every fact (version, period, items, national targets) with its sources",
+    ),
     "rules": ("ルールの一覧を表示する", "List the rules"),
     "explain": ("ルールの説明を表示する", "Explain a rule"),
     "check": (

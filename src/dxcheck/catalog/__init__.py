@@ -9,12 +9,16 @@ from __future__ import annotations
 
 import datetime
 import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
 import yaml
+from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dxcheck.catalog.models import Catalog
+from dxcheck.catalog.models import Catalog, CatalogCitation
 
 
 class UnknownCatalogVersion(ValueError):
@@ -111,3 +115,134 @@ def version_in_force(day: datetime.date) -> str | None:
         if published <= day and (found is None or published >= found[0]):
             found = (published, version)
     return found[1] if found else None
+
+
+@dataclass(frozen=True, slots=True)
+class Fact:
+    """One citable fact of a catalog version and the citation that carries its sources."""
+
+    key: str  # e.g. "period", "item:standardization", "target:standardization#2"
+    label_ja: str
+    label_en: str
+    citation: CatalogCitation | None  # None only where a file lacks it (a test forbids that)
+
+
+def catalog_facts(catalog: Catalog) -> Iterator[Fact]:
+    """Every fact of a catalog version, in file order: the version and its date, its 対象期間,
+    the lists of 基幹業務 and online procedures, each item and each national target."""
+    yield Fact(
+        "version",
+        f"第{catalog.version}版（{catalog.published.isoformat()} 公表）",
+        f"version {catalog.version} (published {catalog.published.isoformat()})",
+        catalog.citation,
+    )
+    yield Fact(
+        "period",
+        f"対象期間 {catalog.period_start.isoformat()} 〜 {catalog.period_end.isoformat()}",
+        f"period {catalog.period_start.isoformat()} to {catalog.period_end.isoformat()}",
+        catalog.period_citation,
+    )
+    yield Fact(
+        "core_business",
+        f"標準化の対象の基幹業務（{len(catalog.core_business)}業務）",
+        f"core services to standardise ({len(catalog.core_business)})",
+        catalog.core_business_citation,
+    )
+    yield Fact(
+        "online_procedures",
+        f"オンライン化の対象手続（{len(catalog.online_procedures)}手続）",
+        f"online procedures ({len(catalog.online_procedures)})",
+        catalog.online_procedures_citation,
+    )
+    for item in catalog.items:
+        yield Fact(
+            f"item:{item.id}",
+            f"{item.number} {item.title_ja}",
+            f"{item.number} {item.title_en}",
+            item.citation,
+        )
+        for n, target in enumerate(item.targets, start=1):
+            when = target.deadline_text or (target.deadline.isoformat() if target.deadline else "")
+            kind_ja = "期限" if target.kind == "deadline" else "目標"
+            yield Fact(
+                f"target:{item.id}#{n}",
+                f"{kind_ja}（{when}）: {target.description_ja}" if when else target.description_ja,
+                f"{target.kind} ({target.deadline.isoformat() if target.deadline else '-'}): "
+                f"{target.description_en}",
+                target.citation,
+            )
+
+
+# --- 基幹業務 name variants (catalog data, not code) -------------------------------------------
+
+
+class _Vocab(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class BusinessVariant(_Vocab):
+    name: str = Field(min_length=1, description="カタログの基幹業務の名称（core_business の表記）")
+    variants: tuple[str, ...] = Field(
+        default=(),
+        description="計画が書く、同じ業務を指す別の表記（ほかの業務を含む表記は入れない）",
+    )
+
+
+class BusinessVariants(_Vocab):
+    suffixes: tuple[str, ...] = Field(
+        default=(), description="名称の末尾に付いても同じ業務とみなす語（「事務」「システム」など）"
+    )
+    business: tuple[BusinessVariant, ...]
+
+    @model_validator(mode="after")
+    def _no_variant_twice(self) -> BusinessVariants:
+        seen: dict[str, str] = {}
+        for entry in self.business:
+            for text in (entry.name, *entry.variants):
+                key = business_key(text)
+                if seen.setdefault(key, entry.name) != entry.name:
+                    raise ValueError(f"「{text}」が {seen[key]} と {entry.name} の両方にあります")
+        return self
+
+
+def business_key(name: str) -> str:
+    """NFKC, no spaces, one kind of middle dot: the form names are compared in."""
+    text = unicodedata.normalize("NFKC", name)
+    text = re.sub(r"\s+", "", text)
+    return text.replace("･", "・")
+
+
+@cache
+def business_variants() -> BusinessVariants:
+    """The table of 基幹業務 name variants (``catalog/data/core_business_variants.yaml``)."""
+    path = resources.files("dxcheck.catalog") / "data" / "core_business_variants.yaml"
+    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+    return BusinessVariants.model_validate(yaml.load(path.read_text("utf-8"), Loader=loader))
+
+
+@cache
+def _variant_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for entry in business_variants().business:
+        for text in (entry.name, *entry.variants):
+            index[business_key(text)] = entry.name
+    return index
+
+
+def match_business(name: str) -> str | None:
+    """The canonical 基幹業務 a name as plans write it stands for, or None when it matches none.
+
+    A name matches when it is the canonical name or a listed variant, after NFKC and removing
+    spaces, or when it is one of those followed by a generic suffix (「事務」「業務」「システム」…).
+    """
+    index = _variant_index()
+    text = business_key(name)
+    suffixes = business_variants().suffixes
+    for _ in range(3):  # 「…業務システム」: at most a few suffixes in a row
+        if text in index:
+            return index[text]
+        stripped = next((text[: -len(s)] for s in suffixes if text.endswith(s)), "")
+        if not stripped:
+            return None
+        text = stripped
+    return index.get(text)

@@ -5,8 +5,17 @@ from __future__ import annotations
 import json
 import sys
 import unicodedata
+from typing import Any
 
-from dxcheck.catalog import UnknownCatalogVersion, available_versions, latest_version, load_catalog
+from dxcheck.catalog import (
+    Fact,
+    UnknownCatalogVersion,
+    available_versions,
+    catalog_facts,
+    latest_version,
+    load_catalog,
+)
+from dxcheck.catalog.models import SOURCE_KIND_EN, SOURCE_KIND_JA
 from dxcheck.console import Out
 from dxcheck.engine.registry import Rule, all_rules, get_rule
 
@@ -57,6 +66,96 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
             f"  {item.id:<22} {_pad(cat, 26)} {title}" + (f"  [{deadlines}]" if deadlines else "")
         )
     return 0
+
+
+def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
+    """`dxcheck catalog --sources`: every fact of a version with its sources; facts that rest
+    on secondary sources only are marked, and so is a fact without any source."""
+    try:
+        catalog = load_catalog(version)
+    except UnknownCatalogVersion as exc:
+        Out(sys.stderr).line(f"dxcheck: --catalog: {exc}", "error")
+        return 2
+    en = lang == "en"
+    facts = list(catalog_facts(catalog))
+    if fmt == "json":
+        payload = {
+            "catalog": catalog.version,
+            "published": catalog.published.isoformat(),
+            "summary": _strength_counts(facts),
+            "facts": [_fact_json(f, en) for f in facts],
+        }
+        sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
+        return 0
+    out = Out()
+    counts = _strength_counts(facts)
+    out.line(
+        f"{catalog.title} {'version ' if en else '第'}{catalog.version}{'' if en else '版'}"
+        f" ({catalog.published.isoformat()})" + (" — sources" if en else " — 出典"),
+        "path",
+    )
+    out.line(
+        f"{counts['facts']} facts: {counts['official']} with an official source, "
+        f"{counts['secondary']} on secondary sources only, {counts['none']} without a source"
+        if en
+        else f"事実 {counts['facts']} 件: 公式の出典あり {counts['official']} 件、"
+        f"二次資料のみ {counts['secondary']} 件、出典なし {counts['none']} 件"
+    )
+    kinds = SOURCE_KIND_EN if en else SOURCE_KIND_JA
+    for fact in facts:
+        out.line()
+        c = fact.citation
+        strength = c.strength if c is not None else "none"
+        mark = {
+            "official": "",
+            "secondary": " [secondary sources only]" if en else " ［二次資料のみ］",
+            "none": " [NO SOURCE]" if en else " ［出典なし］",
+        }[strength]
+        out.line(
+            f"{fact.key}  {fact.label_en if en else fact.label_ja}{mark}",
+            "warning" if strength != "official" else "path",
+        )
+        if c is None:
+            continue
+        out.line(f"  {c.document} {_version_label(c.version, en)} {c.section}", "dim")
+        for source in c.sources:
+            title = f" {source.title}" if source.title else ""
+            out.line(f"  - {kinds[source.kind]}:{title}")
+            out.line(f"    {source.url} ({source.locator})")
+            out.line(f"    「{source.quote}」")
+            if source.note:
+                out.line(f"    {'note' if en else '注'}: {source.note}", "dim")
+        if c.note:
+            out.line(f"  {'note' if en else '注'}: {c.note}", "dim")
+    return 0
+
+
+def _version_label(version: str, en: bool) -> str:
+    if version.replace(".", "").isdigit():
+        return f"version {version}" if en else f"第{version}版"
+    return version  # another document's edition, e.g. 「令和6年12月改定」
+
+
+def _strength_counts(facts: list[Fact]) -> dict[str, int]:
+    counts = {"facts": len(facts), "official": 0, "secondary": 0, "none": 0}
+    for fact in facts:
+        counts[fact.citation.strength if fact.citation is not None else "none"] += 1
+    return counts
+
+
+def _fact_json(fact: Fact, en: bool) -> dict[str, Any]:
+    c = fact.citation
+    return {
+        "fact": fact.key,
+        "label": fact.label_en if en else fact.label_ja,
+        "strength": c.strength if c is not None else "none",
+        "secondary_only": c.secondary_only if c is not None else True,
+        "document": c.document if c is not None else None,
+        "version": c.version if c is not None else None,
+        "section": c.section if c is not None else None,
+        "note": c.note if c is not None else None,
+        "sources": [s.model_dump(mode="json") for s in c.sources] if c is not None else [],
+    }
 
 
 def show_rules(fmt: str, lang: str) -> int:

@@ -12,10 +12,11 @@
 
 from __future__ import annotations
 
-import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Literal
 
+from dxcheck.catalog import business_key, match_business
 from dxcheck.catalog.models import Catalog, CatalogItem
 from dxcheck.models import Plan
 
@@ -40,34 +41,24 @@ class ItemCoverage:
     evidence: tuple[Evidence, ...] = field(default_factory=tuple)
 
 
-_SUFFIXES = ("に関する事務", "事務", "業務", "システム", "管理")
-_ALIASES = {
-    "住民記録": "住民基本台帳",
-    "市町村民税": "個人住民税",
-    "個人市民税": "個人住民税",
-    "個人町民税": "個人住民税",
-    "法人市民税": "法人住民税",
-    "法人町民税": "法人住民税",
-    "子ども子育て支援": "子ども・子育て支援",
-    "子ども・子育て支援制度": "子ども・子育て支援",
-    "選挙人名簿": "選挙人名簿管理",
-    "国民健康保険税": "国民健康保険",
-    "障がい者福祉": "障害者福祉",
-    "健康管理システム": "健康管理",
-}
-
-
 def normalise_business(name: str) -> str:
-    """A 基幹業務 name as plans write it → the catalog's name where they are the same業務."""
-    text = unicodedata.normalize("NFKC", name).replace(" ", "").replace("　", "")
-    text = text.replace("･", "・")
-    if text in _ALIASES:
-        return _ALIASES[text]
-    for suffix in _SUFFIXES:
-        if text.endswith(suffix) and len(text) > len(suffix) + 1:
-            stripped = text[: -len(suffix)]
-            return _ALIASES.get(stripped, stripped)
-    return text
+    """A 基幹業務 name as plans write it → the catalog's name where they are the same 業務.
+
+    Variants come from the catalog data (``catalog/data/core_business_variants.yaml``); a name
+    that matches none comes back in its compared form (NFKC, no spaces), never as a catalog name.
+    """
+    return match_business(name) or business_key(name)
+
+
+def unmatched_business(names: Iterable[str]) -> list[str]:
+    """The names (as written, in order, once each) that match no 基幹業務 of the variant table."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for name in names:
+        if name not in seen and match_business(name) is None:
+            seen.add(name)
+            out.append(name)
+    return out
 
 
 def missing_core_business(plan: Plan, catalog: Catalog) -> list[str] | None:

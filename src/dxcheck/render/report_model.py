@@ -329,12 +329,16 @@ def _deadlines(
     rows: list[dict[str, Any]] = []
     plan = check.plan
     assert plan is not None
+    std = plan.facts.standardization
+    specific = std is not None and bool(std.specific_migration)
     for item in catalog.items:
         if check.coverage[item.id].status == "missing":
             continue
         for target in item.targets:
             if target.deadline is None:
                 continue
+            if target.scope == "specific_migration" and not specific:
+                continue  # only for plans that name 特定移行支援システム
             rows.append(
                 {
                     "date": target.deadline,
