@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from dxcheck.engine.context import Context
-from dxcheck.engine.coverage import missing_core_business, online_shortfall
+from dxcheck.engine.coverage import missing_core_business, online_shortfall, unmatched_business
 from dxcheck.engine.findings import Draft
 from dxcheck.engine.registry import Example, rule
 
@@ -246,3 +246,52 @@ def online_short(ctx: Context) -> Iterator[Draft]:
         f"{short[0]} procedures planned online; the national list has {short[1]}",
         "online_procedures",
     )
+
+
+@rule(
+    id="COV006",
+    family="coverage",
+    severity="info",
+    national_item="standardization",
+    title=("どの基幹業務にも当たらない業務名", "Core-system name that matches no national 業務"),
+    rationale=(
+        "facts.standardization.systems の名前は、表記ゆれの表（カタログのデータ "
+        "core_business_variants.yaml）を通して国の20業務と照合します。どれにも当たらない名前は黙って"
+        "無視せず知らせます: 誤記か、表にない言い方か、標準化の対象外の業務です。",
+        "The names in facts.standardization.systems are matched to the 20 national 業務 through "
+        "the variant table (catalog data core_business_variants.yaml). A name matching none is "
+        "reported rather than silently ignored: a typo, a wording the table lacks, or a system "
+        "outside standardisation.",
+    ),
+    examples=(
+        Example(
+            "実際の計画の書き方（住民記録・戸籍附票・市町村民税）",
+            "facts: {standardization: {systems: [住民記録, 戸籍附票, 市町村民税],"
+            " cite: {section: s}}}",
+            False,
+        ),
+        Example(
+            "どれにも当たらない名前",
+            "facts: {standardization: {systems: [住民基本台帳, 図書館システム],"
+            " cite: {section: s}}}",
+            True,
+            severity="info",
+        ),
+    ),
+)
+def unknown_business(ctx: Context) -> Iterator[Draft]:
+    facts = ctx.plan.facts.standardization
+    if facts is None:
+        return
+    unmatched = set(unmatched_business(facts.systems))
+    for index, name in enumerate(facts.systems):
+        if name in unmatched:
+            unmatched.discard(name)
+            yield Draft(
+                ("facts", "standardization", "systems", index),
+                f"業務名「{name}」は標準化の対象の20業務のどれにも当たりません（誤記、表にない言い方、"
+                "または対象外の業務）。表記ゆれなら catalog/data/core_business_variants.yaml に追加できます",
+                f"'{name}' matches none of the 20 core 業務 (a typo, a wording the variant table "
+                "lacks, or a system outside standardisation)",
+                "standardization",
+            )
