@@ -121,7 +121,7 @@ def _later(
     return Draft(
         loc,
         f"{subject_ja}目標「{target.text}」が国の目標時期（{when}、{format_ja(national.deadline)}）"
-        f"より後です。国は「{national.description_ja}」ことを目指しています（期限ではなく目標）",
+        f"より後です（期限ではなく目標）: {national.description_ja}",
         f"{subject_en}target '{target.text}' is after the national goal "
         f"{national.deadline.isoformat()} ({national.description_en}; a goal, not a deadline)",
         item_id,
@@ -163,10 +163,10 @@ def passed_without_result(ctx: Context) -> Iterator[Draft]:
                 kind_ja, kind_en = ("目標", "goal") if goal else ("期限", "deadline")
                 yield Draft(
                     ("initiatives", index),
-                    f"国の{kind_ja}（{format_ja(deadline)}）を過ぎていますが、「{initiative.title}」の"
-                    "実績（progress）が記録されていません",
-                    f"the national {kind_en} {deadline.isoformat()} has passed but no result of "
-                    f"'{initiative.title}' is recorded",
+                    f"国の{kind_ja}（{format_ja(deadline)}: {national.description_ja}）を過ぎていますが、"
+                    f"「{initiative.title}」の実績（progress）が記録されていません",
+                    f"the national {kind_en} {deadline.isoformat()} ({national.description_en}) "
+                    f"has passed but no result of '{initiative.title}' is recorded",
                     item_id,
                     basis=national.citation,
                 )
