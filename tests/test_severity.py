@@ -323,3 +323,31 @@ def test_today_is_the_date_in_japan_whatever_the_machine_timezone() -> None:
     assert today_in_japan(datetime.datetime(2026, 3, 31, 14, 59, tzinfo=utc)) == datetime.date(
         2026, 3, 31
     )
+
+
+def test_the_documented_catalog_workflow(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_copy: Any, minimal_text: str
+) -> None:
+    """docs/catalog.md: export the bundled version, edit it, check it, use it."""
+    code, exported, _ = run(capsys, "catalog", "--export")
+    assert code == 0 and exported == CATALOG_23.read_text(encoding="utf-8")
+    data = yaml.safe_load(exported)
+    data["version"] = "2025.12"
+    data["published"] = "2025-12-26"
+    data["period_start"], data["period_end"] = "2026-04-01", "2031-03-31"
+    mine = tmp_path / "2025-12.yaml"
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, out, _ = run(capsys, "catalog", "--catalog", str(mine))
+    assert code == 0 and "2025.12" in out
+    code, out, _ = run(capsys, "catalog", "--catalog", str(mine), "--sources")
+    assert code == 0 and "https://" in out
+    (tmp_path / "dxcheck.toml").write_text('catalog = "2025-12.yaml"\n', encoding="utf-8")
+    code, out, _ = run(
+        capsys, "check", "--as-of", "2026-11-26", "-f", "json", str(plan_copy(minimal_text))
+    )
+    checked = json.loads(out)
+    assert checked["catalog"] == "2025.12" and checked["catalog_notice"] is None
+    data["items"][0]["titel"] = "x"
+    mine.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
+    code, _, err = run(capsys, "catalog", "--catalog", str(mine))
+    assert code == 2 and "不明なキー `titel`" in err and f"{mine}:" in err

@@ -222,9 +222,12 @@ def build_app(lang: str) -> typer.Typer:
             OutFormat, typer.Option("--format", "-f", help=t("format", lang))
         ] = OutFormat.text,
         sources: Annotated[bool, typer.Option("--sources", help=t("sources_opt", lang))] = False,
+        export: Annotated[bool, typer.Option("--export", help=t("export_opt", lang))] = False,
     ) -> None:
-        from dxcheck.commands.info import show_catalog, show_catalog_sources
+        from dxcheck.commands.info import export_catalog, show_catalog, show_catalog_sources
 
+        if export:
+            raise typer.Exit(export_catalog(version))
         if sources:
             raise typer.Exit(show_catalog_sources(version, fmt.value, lang))
         raise typer.Exit(show_catalog(version, fmt.value, lang))

@@ -69,6 +69,10 @@ TEXTS: dict[str, tuple[str, str]] = {
         "計画ファイルのJSON Schemaを出力する",
         "Print the JSON Schema of plan files",
     ),
+    "export_opt": (
+        "同梱の版のYAMLをそのまま出力する（自分のカタログファイルの出発点に）",
+        "Print a bundled version's YAML as it ships (to start a catalog file of your own)",
+    ),
     "schema_catalog": (
         "計画ではなくカタログファイル（--catalog FILE）のJSON Schemaを出力する",
         "Print the JSON Schema of catalog files (--catalog FILE) instead of plans",

@@ -68,8 +68,17 @@ def _diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
         elif error["type"] == "extra_forbidden":
             ja = f"不明なキー `{error['loc'][-1]}` です"
             en = f"unknown key '{error['loc'][-1]}'"
+        elif error["type"] == "string_pattern_mismatch":
+            pattern = (error.get("ctx") or {}).get("pattern", "")
+            ja = f"形式が正しくありません（パターン {pattern}）"
+            en = f"does not match the pattern {pattern}"
+        elif error["type"] == "string_too_long":
+            limit = (error.get("ctx") or {}).get("max_length", "")
+            ja = f"長すぎます（{limit}字まで）"
+            en = f"too long (at most {limit} characters)"
         else:
-            ja = en = str(error["msg"])
+            en = str(error["msg"])
+            ja = f"値が正しくありません（{en}）"
         out.append(Diagnostic("DX302", "error", ja, en, doc.path, mark.line, mark.column, where))
     return sorted(out, key=lambda d: d.sort_key)
 

@@ -15,7 +15,7 @@ from dxcheck.catalog import (
     latest_version,
     load_catalog,
 )
-from dxcheck.catalog.models import SOURCE_KIND_EN, SOURCE_KIND_JA
+from dxcheck.catalog.models import SOURCE_KIND_EN, SOURCE_KIND_JA, Catalog
 from dxcheck.console import Out
 from dxcheck.engine.registry import Rule, all_rules, get_rule
 
@@ -27,12 +27,44 @@ _CATEGORY = {
 }
 
 
+def _load(value: str | None, lang: str) -> Catalog | None:
+    """A bundled version or a catalog file (validated; problems at file:line:col)."""
+    from dxcheck.catalog import use
+    from dxcheck.catalog.userfile import CatalogFileError
+    from dxcheck.commands.validate import format_line
+
+    err = Out(sys.stderr)
+    try:
+        return load_catalog(use(value) if value else None)
+    except UnknownCatalogVersion as exc:
+        err.line(f"dxcheck: --catalog: {exc}", "error")
+    except CatalogFileError as exc:
+        for d in exc.diagnostics:
+            err.line(format_line(d, lang), "error")
+    return None
+
+
+def export_catalog(version: str | None) -> int:
+    """`dxcheck catalog --export`: a bundled version's YAML as it ships, to start a catalog
+    file of your own from (docs/catalog.md)."""
+    from importlib import resources
+
+    from dxcheck.catalog import _bundled_versions
+
+    name = version or _bundled_versions()[-1]
+    if name not in _bundled_versions():
+        known = ", ".join(_bundled_versions())
+        Out(sys.stderr).line(f"dxcheck: --catalog: {name} ({known})", "error")
+        return 2
+    data = resources.files("dxcheck.catalog") / "data" / f"{name}.yaml"
+    sys.stdout.write(data.read_text("utf-8"))
+    return 0
+
+
 def show_catalog(version: str | None, fmt: str, lang: str) -> int:
     out = Out()
-    try:
-        catalog = load_catalog(version)
-    except UnknownCatalogVersion as exc:
-        Out(sys.stderr).line(f"dxcheck: --catalog: {exc}", "error")
+    catalog = _load(version, lang)
+    if catalog is None:
         return 2
     en = lang == "en"
     if fmt == "json":
@@ -71,10 +103,8 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
 def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
     """`dxcheck catalog --sources`: every fact of a version with its sources; facts that rest
     on secondary sources only are marked, and so is a fact without any source."""
-    try:
-        catalog = load_catalog(version)
-    except UnknownCatalogVersion as exc:
-        Out(sys.stderr).line(f"dxcheck: --catalog: {exc}", "error")
+    catalog = _load(version, lang)
+    if catalog is None:
         return 2
     en = lang == "en"
     facts = list(catalog_facts(catalog))
