@@ -351,3 +351,21 @@ def test_the_documented_catalog_workflow(
     mine.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
     code, _, err = run(capsys, "catalog", "--catalog", str(mine))
     assert code == 2 and "不明なキー `titel`" in err and f"{mine}:" in err
+
+
+def test_a_recorded_migration_state_answers_the_passed_standardisation_deadline(
+    capsys: pytest.CaptureFixture[str], plan_copy: Any, minimal_text: str
+) -> None:
+    data = yaml.safe_load(minimal_text)
+    before = findings(capsys, str(plan_copy(minimal_text)))
+    # 標準化: 令和7年度末 passed, nothing recorded
+    assert [f for f in before if f["rule"] == "DL002" and f["national_item"] == "standardization"]
+    data["facts"]["standardization"]["progress"] = [
+        {"as_of": "令和8年3月", "status": "partial", "systems": ["住民基本台帳"]},
+        {"as_of": "令和8年3月", "status": "not_started", "systems": ["固定資産税"]},
+    ]
+    path = plan_copy(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), name="p2.yaml")
+    after = findings(capsys, str(path))
+    assert not [
+        f for f in after if f["rule"] == "DL002" and f["national_item"] == "standardization"
+    ]

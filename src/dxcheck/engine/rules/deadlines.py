@@ -11,6 +11,11 @@ from dxcheck.engine.registry import Example, rule
 from dxcheck.models import Initiative
 
 
+def _migration_recorded(ctx: Context) -> bool:
+    facts = ctx.plan.facts.standardization
+    return facts is not None and bool(facts.progress)
+
+
 def _done(initiative: Initiative) -> bool:
     """A result is on record: done, cancelled, or how far it got (一部完了・実施中・未着手 …)."""
     return bool(initiative.progress)
@@ -151,6 +156,8 @@ def passed_without_result(ctx: Context) -> Iterator[Draft]:
         if initiative.commitment == "context" or _done(initiative):
             continue
         for item_id in initiative.national_items:
+            if item_id == "standardization" and _migration_recorded(ctx):
+                continue  # facts.standardization.progress says where the migration stands
             passed = [
                 t for t in ctx.targets(item_id) if t.deadline is not None and t.deadline < ctx.as_of
             ]
