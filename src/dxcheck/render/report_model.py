@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from dxcheck.catalog.models import Catalog
+from dxcheck.engine.coverage import ItemCoverage
 from dxcheck.engine.runner import PlanCheck
 from dxcheck.models import Plan
 
@@ -46,6 +47,7 @@ LABELS: dict[str, dict[str, str]] = {
         "next_step": "次の一歩",
         "none": "なし",
         "notice": "注意:",
+        "background_only": "背景のみ",
         "full_document": "本編",
         "legend": "○ 充足（自らの取組として実施・継続）　△ 一部（検討のみ・範囲不足・他の取組の中で活用）　× 記載なし（背景としての言及のみを含む）",
         "count": "項目別の集計",
@@ -100,6 +102,7 @@ LABELS: dict[str, dict[str, str]] = {
         "next_step": "Next step",
         "none": "none",
         "notice": "Note:",
+        "background_only": "background only",
         "full_document": "Full plan",
         "legend": "○ covered (own initiative, implemented or continued)   △ partial (only considered, incomplete scope, or used inside another measure)   × missing (incl. mentioned as background only)",
         "count": "Counts per item",
@@ -263,7 +266,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
                 "title": title,
                 "category": CATEGORY[lang][item.category],
                 "status": cov.status,
-                "status_label": L[cov.status],
+                "status_label": _status_label(cov, L),
                 "symbol": SYMBOL[cov.status],
                 "reason": cov.reason_en if en else cov.reason_ja,
                 "evidence": evidence,
@@ -274,7 +277,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
                 {
                     "id": item.id,
                     "title": title,
-                    "status_label": L[cov.status],
+                    "status_label": _status_label(cov, L),
                     "symbol": SYMBOL[cov.status],
                     "reason": cov.reason_en if en else cov.reason_ja,
                     "expects": [
@@ -311,6 +314,13 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         counts=counts,
         full_document=_full_document(plan),
     )
+
+
+def _status_label(cov: ItemCoverage, labels: dict[str, str]) -> str:
+    """× with evidence is an item named only as background: say so, not 記載なし."""
+    if cov.status == "missing" and cov.evidence:
+        return labels["background_only"]
+    return labels[cov.status]
 
 
 def _full_document(plan: Plan) -> dict[str, str] | None:
