@@ -80,7 +80,7 @@ def _has_error(diagnostics: list[Diagnostic]) -> bool:
 # -- pydantic errors → diagnostics ---------------------------------------------------------
 
 
-def _normalise_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> Path:
+def normalise_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> Path:
     """Drop pydantic's union-member names from a loc, keeping the path into the data."""
     out: list[str | int] = []
     current = data
@@ -146,7 +146,7 @@ _YAML11_NAMES = {
 
 def _map_errors(doc: Document, exc: ValidationError) -> Iterator[Diagnostic]:
     errors = [
-        (error, _normalise_loc(doc.data, error["loc"], error["type"] == "missing"))
+        (error, normalise_loc(doc.data, error["loc"], error["type"] == "missing"))
         for error in exc.errors(include_url=False)
     ]
     # A misspelt key (`titel`) also makes the real one (`title`) missing: the "did you mean"

@@ -8,13 +8,13 @@ validated by the catalog models; every problem is reported at file:line:column.
 from __future__ import annotations
 
 import os
-from typing import Any
 
 from pydantic import ValidationError
 
 from dxcheck.catalog.models import Catalog
 from dxcheck.diagnostics import Diagnostic, format_yaml_path
 from dxcheck.loader import Document, LoadError, load_path
+from dxcheck.validate import normalise_loc
 
 
 class CatalogFileError(Exception):
@@ -59,7 +59,7 @@ def load_catalog_file(path: str) -> Catalog:
 def _diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
     out: list[Diagnostic] = []
     for error in exc.errors(include_url=False):
-        loc = _data_loc(doc.data, error["loc"], error["type"] == "missing")
+        loc = normalise_loc(doc.data, error["loc"], error["type"] == "missing")
         mark = doc.mark_of(loc, key=error["type"] in ("missing", "extra_forbidden"))
         where = format_yaml_path(loc) or "(top)"
         if error["type"] == "missing":
@@ -81,20 +81,3 @@ def _diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
             ja = f"値が正しくありません（{en}）"
         out.append(Diagnostic("DX302", "error", ja, en, doc.path, mark.line, mark.column, where))
     return sorted(out, key=lambda d: d.sort_key)
-
-
-def _data_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> tuple[str | int, ...]:
-    out: list[str | int] = []
-    current: Any = data
-    for index, part in enumerate(loc):
-        if (isinstance(current, dict) and isinstance(part, str) and part in current) or (
-            isinstance(current, list) and isinstance(part, int) and 0 <= part < len(current)
-        ):
-            out.append(part)
-            container: Any = current
-            current = container[part]
-        elif (missing or index == len(loc) - 1) and isinstance(part, str):
-            if missing:
-                break  # point at the mapping that lacks the key
-            out.append(part)
-    return tuple(out)

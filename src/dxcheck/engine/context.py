@@ -65,20 +65,16 @@ class Context:
             return []
         return [t for t in item.targets if t.deadline is not None and t.scope == scope]
 
-    @property
-    def summary_note_ja(self) -> str:
-        """For a 概要版: absence in the summary is not absence in the plan."""
+    @cached_property
+    def summary_note(self) -> tuple[str, str]:
+        """For a 概要版 (ja, en): absence in the summary is not absence in the plan."""
         if self.plan.document.kind != "summary":
-            return ""
+            return "", ""
         full = self.plan.document.full_document
-        return f"（概要版のため、本編{f'「{full.title}」' if full else ''}で確認してください）"
-
-    @property
-    def summary_note_en(self) -> str:
-        if self.plan.document.kind != "summary":
-            return ""
-        full = self.plan.document.full_document
-        return f" (a summary: check the full plan{f' {full.title!r}' if full else ''})"
+        return (
+            f"（概要版のため、本編{f'「{full.title}」' if full else ''}で確認してください）",
+            f" (a summary: check the full plan{f' {full.title!r}' if full else ''})",
+        )
 
     @cached_property
     def has_specific_migration(self) -> bool:

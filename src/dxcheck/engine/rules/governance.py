@@ -36,8 +36,8 @@ def no_cio(ctx: Context) -> Iterator[Draft]:
     if ctx.plan.governance.cio.not_stated:
         yield Draft(
             ("governance", "cio"),
-            "CIO（最高情報責任者）が記載されていません" + ctx.summary_note_ja,
-            "no CIO (chief information officer) is named" + ctx.summary_note_en,
+            "CIO（最高情報責任者）が記載されていません" + ctx.summary_note[0],
+            "no CIO (chief information officer) is named" + ctx.summary_note[1],
             "org_structure",
         )
 
@@ -71,8 +71,8 @@ def no_expertise(ctx: Context) -> Iterator[Draft]:
     if gov.cio_deputy.not_stated and not gov.external_expertise:
         yield Draft(
             ("governance", "cio_deputy"),
-            "CIO補佐官も外部人材・アドバイザーの活用も記載されていません" + ctx.summary_note_ja,
-            "neither a CIO deputy nor outside expertise is named" + ctx.summary_note_en,
+            "CIO補佐官も外部人材・アドバイザーの活用も記載されていません" + ctx.summary_note[0],
+            "neither a CIO deputy nor outside expertise is named" + ctx.summary_note[1],
             "org_structure",
         )
 
@@ -102,7 +102,7 @@ def no_headquarters(ctx: Context) -> Iterator[Draft]:
     if ctx.plan.governance.headquarters.not_stated:
         yield Draft(
             ("governance", "headquarters"),
-            "全庁的な推進本部が記載されていません" + ctx.summary_note_ja,
-            "no cross-departmental DX headquarters is named" + ctx.summary_note_en,
+            "全庁的な推進本部が記載されていません" + ctx.summary_note[0],
+            "no cross-departmental DX headquarters is named" + ctx.summary_note[1],
             "org_structure",
         )
