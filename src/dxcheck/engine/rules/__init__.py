@@ -1,5 +1,5 @@
 """The rule modules; importing this package registers every rule."""
 
-from dxcheck.engine.rules import consistency, coverage, deadlines, governance, waivers
+from dxcheck.engine.rules import consistency, coverage, deadlines, governance, review, waivers
 
-__all__ = ["consistency", "coverage", "deadlines", "governance", "waivers"]
+__all__ = ["consistency", "coverage", "deadlines", "governance", "review", "waivers"]
