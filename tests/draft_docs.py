@@ -43,10 +43,10 @@ def make_pdf(text: str, header: str = "") -> bytes:
         pdf.showPage()
         state.update(y=top, page=state["page"] + 1, used=False)
 
-    def draw(x: float, piece: str) -> None:
+    def draw(x: float, piece: str, points: float = size) -> None:
         if state["y"] < bottom:
             finish_page()
-        pdf.setFont(font, size)
+        pdf.setFont(font, points)
         pdf.drawString(x, state["y"], piece)
 
     for raw in text.splitlines():
@@ -61,16 +61,18 @@ def make_pdf(text: str, header: str = "") -> bytes:
         if "\t" in line:
             cells = line.split("\t")
             col = (right - left) / max(len(cells), 1)
-            wrapped = [_wrap(c, col - 6, font, size) for c in cells]
+            wrapped = [_wrap(c, col - 20, font, size) for c in cells]
             for row in range(max(len(w) for w in wrapped)):
                 for index, cell in enumerate(wrapped):
                     if row < len(cell):
                         draw(left + index * col, cell[row])
                 state["y"] -= leading
             continue
-        for piece in _wrap(line, right - left, font, size):
-            draw(left, piece)
-            state["y"] -= leading
+        marks = len(raw) - len(raw.lstrip("#"))
+        points = {1: 16.0, 2: 14.0, 3: 12.5}.get(marks, size) if marks else size
+        for piece in _wrap(line, right - left, font, points):
+            draw(left, piece, points)
+            state["y"] -= leading * points / size
     finish_page()
     pdf.save()
     return out.getvalue()

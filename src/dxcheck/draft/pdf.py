@@ -36,7 +36,7 @@ def read_pdf(data: bytes, name: str) -> Extracted:
                 f"{name}: ページが多すぎます（{count:,} ページ、上限 {MAX_PAGES:,}）",
                 f"{name}: too many pages ({count:,}, limit {MAX_PAGES:,})",
             )
-        lines: list[Line] = []
+        pages: list[tuple[int, str | None, list[tuple[str, bool, float]]]] = []
         chars = 0
         for index in range(count):
             page = pdf[index]
@@ -45,11 +45,9 @@ def read_pdf(data: bytes, name: str) -> Extracted:
                 page_lines = _page_lines(page.get_textpage())
             finally:
                 page.close()
-            footer = next((n for n in (page_footer(t) for t, _ in page_lines[-3:]) if n), None)
-            printed = label or footer
-            chars += sum(len(t.strip()) for t, _ in page_lines)
-            lines.extend(Line(text, index + 1, printed, wrapped) for text, wrapped in page_lines)
-            lines.append(Line("", index + 1, printed))
+            footer = next((n for n in (page_footer(t) for t, _, _ in page_lines[-3:]) if n), None)
+            chars += sum(len(t.strip()) for t, _, _ in page_lines)
+            pages.append((index + 1, label or footer, page_lines))
     except pdfium.PdfiumError as exc:
         raise DraftError(
             f"{name}: PDF のページを読めません（壊れています）: {exc}",
@@ -64,7 +62,27 @@ def read_pdf(data: bytes, name: str) -> Extracted:
             f"{name}: the PDF has no text layer (scanned images); run OCR first or give the "
             "text as a file",
         )
-    return Extracted(lines, "pdf", count)
+    return Extracted(_with_headings(pages), "pdf", count)
+
+
+def _with_headings(pages: list[tuple[int, str | None, list[tuple[str, bool, float]]]]) -> list[Line]:
+    """Lines set in a larger font than the body text are headings: they get Markdown marks
+    (``#`` for the largest size … ``###``), as Word headings do, for the outline step."""
+    weights: dict[float, int] = {}
+    for _, _, page_lines in pages:
+        for text, _, font in page_lines:
+            weights[round(font, 1)] = weights.get(round(font, 1), 0) + len(text)
+    body = max(weights, key=lambda k: weights[k]) if weights else 0.0
+    larger = sorted((s for s in weights if s >= body * 1.15), reverse=True)[:3]
+    lines: list[Line] = []
+    for number, printed, page_lines in pages:
+        for text, wrapped, font in page_lines:
+            size = round(font, 1)
+            if size in larger and len(text) <= 60 and "\t" not in text:
+                text = "#" * (larger.index(size) + 1) + " " + text
+            lines.append(Line(text, number, printed, wrapped))
+        lines.append(Line("", number, printed))
+    return lines
 
 
 def _label(pdf: Any, index: int) -> str | None:
@@ -75,31 +93,36 @@ def _label(pdf: Any, index: int) -> str | None:
     return str(label).strip() or None
 
 
-def _page_lines(textpage: Any) -> list[tuple[str, bool]]:
+def _page_lines(textpage: Any) -> list[tuple[str, bool, float]]:
     """The page's lines in PDFium's reading order, with a tab where a wide gap separates two
-    pieces of one line (table cells), and whether each line reaches the right margin."""
+    pieces of one line (table cells), whether each line reaches the right margin, and the
+    line's largest font size."""
+    import pypdfium2.raw as raw
+
     text = textpage.get_text_range()
     if not text.strip():
         return []
     boxes = [textpage.get_charbox(index) for index in range(len(text))]
+    sizes = [raw.FPDFText_GetFontSize(textpage.raw, index) for index in range(len(text))]
     widths = sorted(b[2] - b[0] for b, ch in zip(boxes, text, strict=True) if not ch.isspace())
     size = max(widths[len(widths) // 2], 3.0) if widths else 10.0
     right = max((b[2] for b, ch in zip(boxes, text, strict=True) if not ch.isspace()), default=0)
-    out: list[tuple[str, bool]] = []
+    out: list[tuple[str, bool, float]] = []
     line: list[str] = []
     last_right: float | None = None
     line_right = 0.0
+    font = 0.0
 
     def flush() -> None:
         piece = "".join(line).rstrip()
-        out.append((piece, line_right >= right - size * 1.5 and "\t" not in piece))
+        out.append((piece, line_right >= right - size * 1.5 and "\t" not in piece, font))
 
-    for ch, box in zip(text, boxes, strict=True):
+    for ch, box, font_size in zip(text, boxes, sizes, strict=True):
         if ch in "\r\n":
             if ch == "\n" or last_right is not None or line:
                 if line or ch == "\n":
                     flush()
-                line, last_right, line_right = [], None, 0.0
+                line, last_right, line_right, font = [], None, 0.0, 0.0
             continue
         if ch.isspace():
             line.append(" ")
@@ -111,8 +134,9 @@ def _page_lines(textpage: Any) -> list[tuple[str, bool]]:
         line.append(ch)
         last_right = box[2]
         line_right = max(line_right, box[2])
+        font = max(font, font_size)
     if line:
         flush()
-    return [(t, w) for t, w in out if t.strip()]
+    return [(t, w, f) for t, w, f in out if t.strip()]
 
 
