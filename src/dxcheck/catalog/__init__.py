@@ -31,6 +31,8 @@ def _key(version: str) -> tuple[int, ...]:
 def available_versions() -> list[str]:
     data = resources.files("dxcheck.catalog") / "data"
     names = [p.name.removesuffix(".yaml") for p in data.iterdir() if p.name.endswith(".yaml")]
+    # Only <version>.yaml files are versions (synonyms.yaml is the drafting lexicon).
+    names = [name for name in names if name.replace(".", "").isdigit()]
     return sorted(names, key=_key)
 
 

@@ -225,8 +225,3 @@ def _join(lines: list[Line]) -> list[Unit]:
     if carry is not None:
         units.append(carry)
     return units
-
-
-def normalise(text: str) -> str:
-    """Text for matching: NFKC, no spaces, ASCII lower-case (quotes keep the original)."""
-    return re.sub(r"\s+", "", unicodedata.normalize("NFKC", text)).lower()

@@ -1,0 +1,115 @@
+"""Initiatives: the municipality's own measures, one per heading or table row that names a
+national item, with the commitment its wording gives; items named only in background or in
+someone else's plan become ``context`` entries."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from dxcheck.draft.classify import Role
+from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
+from dxcheck.draft.lexicon import commitment_of, find_items
+from dxcheck.draft.outline import Section, Unit
+from dxcheck.draft.when import find_date
+
+_RANK = {"implement": 3, "continue": 2, "consider": 1}
+
+
+@dataclass(slots=True)
+class Drafted:
+    title: str
+    items: list[str]
+    commitment: str
+    evidence: Evidence
+    target: str | None = None
+    description: str | None = None
+    extra: list[str] = field(default_factory=list)
+
+
+def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
+    own: list[Drafted] = []
+    mentions: dict[str, Evidence] = {}
+    for section in root.walk():
+        role = roles[id(section)]
+        if role == "ignore":
+            continue
+        if role != "own" or section.heading is None:
+            _mentions(section, mentions)
+            continue
+        own.extend(_own(section, mentions))
+    covered = {item for d in own for item in d.items}
+    context = [
+        Drafted(f"{ev.quote[:40]}（背景としての言及）", [item], "context", ev)
+        for item, ev in mentions.items()
+        if item not in covered
+    ]
+    return own + context
+
+
+def _mentions(section: Section, mentions: dict[str, Evidence]) -> None:
+    units = ([section.heading] if section.heading is not None else []) + section.units
+    for unit in units:
+        for piece in pieces(unit):
+            for item, phrase in find_items(piece).items():
+                if item not in mentions:
+                    mentions[item] = evidence(section, unit, piece, f"keyword {phrase}（背景）")
+
+
+def _own(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
+    assert section.heading is not None
+    out: list[Drafted] = []
+    title = quotable(section.heading.text)
+    title_items = find_items(section.title)
+    body: list[tuple[Unit, str]] = []
+    for unit in section.units:
+        if "\t" in unit.text:
+            row = _row(section, unit)
+            if row is not None:
+                out.append(row)
+            continue
+        body.extend((unit, piece) for piece in pieces(unit))
+    target = next((t for t in (find_date(p, until=True) for _, p in body) if t), None)
+    if title_items:
+        said = [commitment_of(p) for _, p in body if set(find_items(p)) & set(title_items)]
+        commitment = _combine([c for c in said if c]) or "implement"
+        cue = "見出しの keyword " + "・".join(title_items.values())
+        ev = evidence(section, section.heading, title, cue)
+        out.append(Drafted(section.title, list(title_items), commitment, ev, target))
+    by_commitment: dict[str, Drafted] = {}
+    for unit, piece in body:
+        items = {k: v for k, v in find_items(piece).items() if k not in title_items}
+        if not items:
+            continue
+        commitment = commitment_of(piece)
+        if commitment is None:
+            for item in items:
+                mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))
+            continue
+        drafted = by_commitment.get(commitment)
+        if drafted is None:
+            cue = "本文の keyword " + "・".join(items.values())
+            drafted = Drafted(
+                section.title, [], commitment, evidence(section, unit, piece, cue), target
+            )
+            by_commitment[commitment] = drafted
+            out.append(drafted)
+        drafted.items.extend(i for i in items if i not in drafted.items)
+    return out
+
+
+def _row(section: Section, unit: Unit) -> Drafted | None:
+    cells = [c.strip() for c in unit.text.split("\t") if c.strip()]
+    items = find_items(unit.text)
+    if not items or not cells:
+        return None
+    commitment = commitment_of(unit.text) or "implement"
+    cell = next((c for c in cells if find_items(c)), cells[0])
+    cue = "表の行の keyword " + "・".join(items.values())
+    target = find_date(unit.text, until=True)
+    return Drafted(cells[0][:60], list(items), commitment, evidence(section, unit, cell, cue), target)
+
+
+def _combine(commitments: list[str]) -> str | None:
+    if not commitments:
+        return None
+    return max(commitments, key=lambda c: _RANK[c])
