@@ -70,11 +70,17 @@ def _own(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
         body.extend((unit, piece) for piece in pieces(unit))
     target = next((t for t in (find_date(p, until=True) for _, p in body) if t), None)
     if title_items:
-        said = [commitment_of(p) for _, p in body if set(find_items(p)) & set(title_items)]
-        commitment = _combine([c for c in said if c]) or "implement"
-        cue = "見出しの keyword " + "・".join(title_items.values())
-        ev = evidence(section, section.heading, title, cue)
-        out.append(Drafted(section.title, list(title_items), commitment, ev, target))
+        # Each item the heading names takes the commitment of the body sentences that name it
+        # (見出し「AI・RPAの利用推進」, 本文「…導入を検討する」 → consider); implement when the body
+        # does not come back to it. One initiative per commitment.
+        grouped: dict[str, list[str]] = {}
+        for item in title_items:
+            said = [commitment_of(p) for _, p in body if item in find_items(p)]
+            grouped.setdefault(_combine([c for c in said if c]) or "implement", []).append(item)
+        for commitment, items in grouped.items():
+            cue = "見出しの keyword " + "・".join(title_items[i] for i in items)
+            ev = evidence(section, section.heading, title, cue)
+            out.append(Drafted(section.title, items, commitment, ev, target))
     by_commitment: dict[str, Drafted] = {}
     for unit, piece in body:
         items = {k: v for k, v in find_items(piece).items() if k not in title_items}

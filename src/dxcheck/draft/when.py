@@ -45,6 +45,18 @@ def find_range(text: str) -> tuple[str, str] | None:
         end = clean(right)
         if left and end:
             return left, end
+    # 令和5年度から、…に合わせ、令和8年度までとし: a start and an end apart in one sentence
+    starts = [m for m in DATE.finditer(norm) if re.match(r"\s*(?:から|より)", norm[m.end() :])]
+    if starts:
+        ends = [
+            m
+            for m in DATE.finditer(norm, starts[0].end())
+            if re.match(r"\s*まで", norm[m.end() :])
+        ]
+        left = clean(starts[0].group(0))
+        end = clean(ends[0].group(0)) if ends else None
+        if left and end:
+            return left, end
     match = _SHORT_RANGE.search(norm)
     if match:
         era = re.match(r"令和|平成|R", match.group(1))
