@@ -12,6 +12,7 @@ agreement, and the period. Then the totals, and the time to draft a 100-page doc
 from __future__ import annotations
 
 import argparse
+import io
 import sys
 import time
 from pathlib import Path
@@ -23,6 +24,7 @@ from draft_docs import make_docx, make_pdf, seeds_dir  # noqa: E402
 
 from dxcheck.catalog import load_catalog  # noqa: E402
 from dxcheck.draft import draft_text  # noqa: E402
+from dxcheck.draft.extract import extract  # noqa: E402
 from dxcheck.engine.coverage import compute  # noqa: E402
 from dxcheck.validate import validate_bytes  # noqa: E402
 
@@ -106,24 +108,38 @@ def main() -> int:
             f"{fmt:<5} cells agree {agree}/{cells} ({100 * agree / max(cells, 1):.1f} %); "
             f"period end right {ends_ok}/{ends}"
         )
-    print("\n## speed: a 100-page document")
+    print("\n## speed: a 100-page document (best of 3)")
     for fmt in formats:
         big = hundred_pages(fmt)
-        started = time.perf_counter()
-        draft_text(big, f"100pages.{fmt}")
-        print(f"{fmt:<5} {len(big):>9,} bytes  {time.perf_counter() - started:.2f} s")
+        best = float("inf")
+        for _ in range(3):
+            started = time.perf_counter()
+            draft_text(big, f"100pages.{fmt}")
+            best = min(best, time.perf_counter() - started)
+        pages = extract(big, fmt).pages
+        print(f"{fmt:<5} {pages:>4} pages {len(big):>9,} bytes  {best:.2f} s")
     return 0
 
 
 def hundred_pages(fmt: str) -> bytes:
-    """About 100 pages: the seed texts one after another, as one document."""
+    """100 pages: the seed texts one after another (and again), as one document."""
     texts = [p.read_text("utf-8") for p in sorted(seeds_dir().glob("*.txt"))]
-    text = "\n".join(texts)
+    text = "\n".join(texts * 2)  # 128 pages as the test PDF lays it out
     if fmt == "txt":
-        pages = [text[i : i + 1200] for i in range(0, len(text), 1200)]
-        pages = (pages * 2)[:100]
-        return "\f".join(pages).encode("utf-8")
-    return as_bytes(text, fmt, "100ページの文書")
+        part = text[: len(text) * 100 // 128]
+        size = len(part) // 100 + 1
+        return "\f".join(part[i : i + size] for i in range(0, len(part), size)).encode("utf-8")
+    if fmt == "pdf":
+        from pypdf import PdfReader, PdfWriter
+
+        reader = PdfReader(io.BytesIO(as_bytes(text, fmt, "100ページの文書")))
+        writer = PdfWriter()
+        for page in reader.pages[:100]:
+            writer.add_page(page)
+        out = io.BytesIO()
+        writer.write(out)
+        return out.getvalue()
+    return as_bytes(text[: len(text) * 100 // 128], fmt, "")  # the same text, no fixed pages
 
 
 if __name__ == "__main__":

@@ -45,7 +45,10 @@ def emit(parts: Parts) -> str:
     facts = _facts(parts)
     if facts:
         plan["facts"] = facts
-    body = yaml.safe_dump(plan, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    body = yaml.dump(
+        plan, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
+    )
     return "\n".join(_header(parts)) + "\n" + body
 
 

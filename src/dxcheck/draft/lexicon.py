@@ -27,7 +27,8 @@ def normalise(text: str) -> str:
 class Phrase:
     item: str
     text: str  # as written in the data
-    pattern: re.Pattern[str]
+    norm: str
+    pattern: re.Pattern[str] | None  # for ASCII phrases that must stand as whole words
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,7 +45,7 @@ class Cues:
 
 def _load(package: str, name: str) -> Any:
     text = (resources.files(package) / "data" / name).read_text("utf-8")
-    return yaml.safe_load(text)
+    return yaml.load(text, Loader=getattr(yaml, "CSafeLoader", yaml.SafeLoader))
 
 
 @cache
@@ -85,17 +86,18 @@ def phrases(version: str | None = None) -> tuple[Phrase, ...]:
         for word in (*item.keywords, *synonyms.get(item.id, [])):
             norm = normalise(str(word))
             if norm and norm not in skip:
-                out[(item.id, norm)] = Phrase(item.id, str(word), _compile(norm))
-    return tuple(sorted(out.values(), key=lambda p: -len(p.pattern.pattern)))
+                out[(item.id, norm)] = Phrase(item.id, str(word), norm, _compile(norm))
+    return tuple(sorted(out.values(), key=lambda p: -len(p.norm)))
 
 
-def _compile(norm: str) -> re.Pattern[str]:
+def _compile(norm: str) -> re.Pattern[str] | None:
     escaped = re.escape(norm)
+    bounded = False
     if norm[:1].isascii() and norm[:1].isalnum():
-        escaped = r"(?<![a-z0-9])" + escaped
+        escaped, bounded = r"(?<![a-z0-9])" + escaped, True
     if norm[-1:].isascii() and norm[-1:].isalnum():
-        escaped += r"(?![a-z0-9])"
-    return re.compile(escaped)
+        escaped, bounded = escaped + r"(?![a-z0-9])", True
+    return re.compile(escaped) if bounded else None
 
 
 def find_items(text: str) -> dict[str, str]:
@@ -103,7 +105,9 @@ def find_items(text: str) -> dict[str, str]:
     norm = normalise(text)
     found: dict[str, str] = {}
     for phrase in phrases():
-        if phrase.item not in found and phrase.pattern.search(norm):
+        if phrase.item in found or phrase.norm not in norm:
+            continue
+        if phrase.pattern is None or phrase.pattern.search(norm):
             found[phrase.item] = phrase.text
     return found
 

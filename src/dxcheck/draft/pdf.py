@@ -85,6 +85,17 @@ def _with_headings(pages: list[tuple[int, str | None, list[tuple[str, bool, floa
     return lines
 
 
+def _box(textpage: Any, index: int) -> tuple[float, float, float, float]:
+    """(left, bottom, right, top) of one character, straight from PDFium."""
+    import ctypes
+
+    import pypdfium2.raw as raw
+
+    left, right, bottom, top = (ctypes.c_double() for _ in range(4))
+    raw.FPDFText_GetCharBox(textpage.raw, index, left, right, bottom, top)
+    return left.value, bottom.value, right.value, top.value
+
+
 def _label(pdf: Any, index: int) -> str | None:
     try:
         label = pdf.get_page_label(index)
@@ -102,11 +113,18 @@ def _page_lines(textpage: Any) -> list[tuple[str, bool, float]]:
     text = textpage.get_text_range()
     if not text.strip():
         return []
-    boxes = [textpage.get_charbox(index) for index in range(len(text))]
-    sizes = [raw.FPDFText_GetFontSize(textpage.raw, index) for index in range(len(text))]
-    widths = sorted(b[2] - b[0] for b, ch in zip(boxes, text, strict=True) if not ch.isspace())
+    # Boxes only where they matter (PDFium puts a generated space in every gap, and a line's
+    # last character tells whether it reaches the margin): a tenth of the calls of all boxes.
+    wanted = {0}
+    for index, ch in enumerate(text):
+        if ch == " " or ch in "\r\n":
+            wanted.update((index - 1, index + 1))
+    wanted.add(len(text) - 1)
+    boxes = {i: _box(textpage, i) for i in sorted(wanted) if 0 <= i < len(text)}
+    sizes = {i: raw.FPDFText_GetFontSize(textpage.raw, i) for i in boxes}
+    widths = sorted(b[2] - b[0] for i, b in boxes.items() if not text[i].isspace())
     size = max(widths[len(widths) // 2], 3.0) if widths else 10.0
-    right = max((b[2] for b, ch in zip(boxes, text, strict=True) if not ch.isspace()), default=0)
+    right = max((b[2] for i, b in boxes.items() if not text[i].isspace()), default=0)
     out: list[tuple[str, bool, float]] = []
     line: list[str] = []
     last_right: float | None = None
@@ -117,7 +135,9 @@ def _page_lines(textpage: Any) -> list[tuple[str, bool, float]]:
         piece = "".join(line).rstrip()
         out.append((piece, line_right >= right - size * 1.5 and "\t" not in piece, font))
 
-    for ch, box, font_size in zip(text, boxes, sizes, strict=True):
+    for index, ch in enumerate(text):
+        box = boxes.get(index)
+        font_size = sizes.get(index, 0.0)
         if ch in "\r\n":
             if ch == "\n" or last_right is not None or line:
                 if line or ch == "\n":
@@ -127,13 +147,16 @@ def _page_lines(textpage: Any) -> list[tuple[str, bool, float]]:
         if ch.isspace():
             line.append(" ")
             continue
-        if last_right is not None and box[0] - last_right > size * 1.5:
+        if box is not None and last_right is not None and box[0] - last_right > size * 1.5:
             while line and line[-1] == " ":
                 line.pop()
             line.append("\t")
         line.append(ch)
-        last_right = box[2]
-        line_right = max(line_right, box[2])
+        if box is not None:
+            last_right = box[2]
+            line_right = max(line_right, box[2])
+        else:
+            last_right = None
         font = max(font, font_size)
     if line:
         flush()
