@@ -22,7 +22,19 @@ from dxcheck.draft.initiatives import find_initiatives
 from dxcheck.draft.outline import build
 from dxcheck.draft.period import find_period
 
-__all__ = ["DraftError", "draft_text"]
+__all__ = ["DraftError", "document_text", "draft_text"]
+
+
+def document_text(data: bytes, name: str) -> str:
+    """The text the draft quotes from: every logical line (headings included, wrapped lines
+    joined), one per line. Every ``cite.quote`` of a draft is a substring of it."""
+    root = build(extract(data, name).lines)
+    lines: list[str] = []
+    for section in root.walk():
+        if section.heading is not None:
+            lines.append(section.heading.text)
+        lines.extend(unit.text for unit in section.units)
+    return "\n".join(lines)
 
 
 def draft_text(data: bytes, name: str, source: str | None = None) -> str:

@@ -88,6 +88,11 @@ def read_text(data: bytes, name: str) -> Extracted:
     Form feeds separate pages; footers such as 「- 12 -」 give the printed page numbers."""
     from dxcheck.loader import LoadError, decode
 
+    if b"\x00" in data[:65536] and not data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        raise DraftError(
+            f"{name}: バイナリファイルです（PDF・Word .docx・テキストのどれでもありません）",
+            f"{name}: a binary file (neither PDF, Word .docx nor text)",
+        )
     try:
         text, _encoding, _notes = decode(data, name)
     except LoadError as exc:

@@ -12,7 +12,9 @@ from dxcheck.draft.evidence import Evidence, evidence, pieces
 from dxcheck.draft.lexicon import normalise
 from dxcheck.draft.outline import Section, Unit
 
-_POST = re.compile(r"副?(?:市|町|村|区)長|副知事|知事|[^\s、。「」()（）]{1,8}(?:部長|局長|監|課長)")
+_POST = re.compile(
+    r"副?(?:市|町|村|区)長|副知事|知事|[一-龥ァ-ヶA-Za-z]{1,8}(?:部長|局長|監|課長)"
+)
 _CIO = re.compile(r"(?<![A-Za-z])CIO(?!補佐)|最高情報(?:統括)?責任者")
 _DEPUTY = re.compile(r"CIO補佐官|CIO補佐|最高情報(?:統括)?責任者補佐官")
 _EXPERT = re.compile(
@@ -60,7 +62,11 @@ def _texts(root: Section, roles: dict[int, Role]) -> list[tuple[Section, Unit, s
 
 
 def _nearest_post(text: str, at: int) -> str | None:
-    posts = [(abs(m.start() - at), m.group(0)) for m in _POST.finditer(text)]
+    posts = [
+        (abs(m.start() - at), m.group(0))
+        for m in _POST.finditer(text)
+        if not m.group(0).endswith("本部長")
+    ]
     return min(posts)[1] if posts else None
 
 

@@ -78,7 +78,7 @@ def _own(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
             said = [commitment_of(p) for _, p in body if item in find_items(p)]
             grouped.setdefault(_combine([c for c in said if c]) or "implement", []).append(item)
         for commitment, items in grouped.items():
-            cue = "見出しの keyword " + "・".join(title_items[i] for i in items)
+            cue = "見出しの keyword " + "・".join(dict.fromkeys(title_items[i] for i in items))
             ev = evidence(section, section.heading, title, cue)
             out.append(Drafted(section.title, items, commitment, ev, target))
     by_commitment: dict[str, Drafted] = {}
@@ -93,7 +93,7 @@ def _own(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
             continue
         drafted = by_commitment.get(commitment)
         if drafted is None:
-            cue = "本文の keyword " + "・".join(items.values())
+            cue = "本文の keyword " + "・".join(dict.fromkeys(items.values()))
             drafted = Drafted(
                 section.title, [], commitment, evidence(section, unit, piece, cue), target
             )
@@ -110,7 +110,7 @@ def _row(section: Section, unit: Unit) -> Drafted | None:
         return None
     commitment = commitment_of(unit.text) or "implement"
     cell = next((c for c in cells if find_items(c)), cells[0])
-    cue = "表の行の keyword " + "・".join(items.values())
+    cue = "表の行の keyword " + "・".join(dict.fromkeys(items.values()))
     target = find_date(unit.text, until=True)
     return Drafted(cells[0][:60], list(items), commitment, evidence(section, unit, cell, cue), target)
 

@@ -43,6 +43,10 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
         re.compile(r"^((?:i{1,3}|iv|vi{0,3}|ix|x|I{1,3}|IV|VI{0,3}|IX|[Ⅰ-Ⅹ]))(?:[\s.)]+)(?=\S)"),
     ),
     ("bracket", re.compile(r"^(?=【(?!参考|図|表|資料|出典|注)[^】]{1,40}】$)()")),
+    (
+        "named",
+        re.compile(r"^(?=(?:用語解説|用語集|用語の解説|資料編|参考資料|はじめに|おわりに|あとがき)$)()"),
+    ),
 )
 _SENTENCE_END = ("。", "．")
 MAX_TITLE = 50
@@ -115,7 +119,7 @@ def heading_of(text: str) -> tuple[str, str, str] | None:
         if match:
             number = match.group(1).replace(" ", "")
             title = norm[match.end() :].strip(" :：・.")
-            if scheme == "bracket":
+            if scheme in ("bracket", "named"):
                 title = norm
             if _plausible(title, marks):
                 return scheme, number, title
@@ -165,10 +169,12 @@ def _drop_running(lines: list[Line]) -> list[Line]:
             edges = {_shape(t) for t in texts[:2] + texts[-3:] if len(t) <= 40}
             seen.update(edges)
         repeated = {shape for shape, n in seen.items() if n >= max(3, len(pages) * 0.3)}
+    first = min(pages, default=None)
     return [
         line
         for line in lines
-        if page_footer(line.text) is None and _shape(line.text.strip()) not in repeated
+        if page_footer(line.text) is None
+        and (line.page == first or _shape(line.text.strip()) not in repeated)
     ]
 
 
