@@ -21,7 +21,6 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
 from draft_docs import make_docx, make_pdf, seeds_dir  # noqa: E402
-
 from dxcheck.catalog import load_catalog  # noqa: E402
 from dxcheck.draft import draft_text  # noqa: E402
 from dxcheck.draft.extract import extract  # noqa: E402
@@ -61,7 +60,9 @@ def main() -> int:
     formats = args.only or ["txt", "pdf", "docx"]
     catalog = load_catalog()
     seeds = sorted(seeds_dir().glob("*.txt"))
-    totals: dict[str, list[int]] = {fmt: [0, 0, 0, 0] for fmt in formats}  # agree, cells, end ok, ends
+    totals: dict[str, list[int]] = {
+        fmt: [0, 0, 0, 0] for fmt in formats
+    }  # agree, cells, end ok, ends
     for seed in seeds:
         hand_path = plan_for(seed)
         if hand_path is None:

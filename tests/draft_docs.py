@@ -117,7 +117,7 @@ def make_docx(text: str) -> bytes:
         if not raw.strip():
             continue
         match = re.match(r"^(#+)\s*", raw)
-        if match and len(match.group(1)) == 1 and len(document.paragraphs) > 3:
+        if match and len(match.group(1)) == 1 and document.paragraphs:
             document.add_page_break()
         if match:
             document.add_heading(plain(raw), level=min(len(match.group(1)), 4))

@@ -72,7 +72,10 @@ def _title(units: list[tuple[Section, Unit]]) -> tuple[str | None, str, str, Evi
         kind = _kind(title, cover)
         status = "proposal" if kind == "proposal" else "draft" if _is_draft(title) else "adopted"
         ev = Evidence(
-            section.path if section.heading else "表紙", unit.cited_page, clip(quotable(unit.text)), ""
+            section.path if section.heading else "表紙",
+            unit.cited_page,
+            clip(quotable(unit.text)),
+            "",
         )
         return title, kind, status, ev
     return None, "other", "adopted", None

@@ -46,9 +46,7 @@ def emit(parts: Parts) -> str:
     if facts:
         plan["facts"] = facts
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
-    body = yaml.dump(
-        plan, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100, indent=2
-    )
+    body = yaml.dump(plan, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
     return "\n".join(_header(parts)) + "\n" + body
 
 
@@ -75,7 +73,11 @@ def _header(parts: Parts) -> list[str]:
 
 def _municipality(cover: Cover) -> dict[str, Any]:
     if cover.gov is None:
-        return {"name": "（団体名を記入）", "code": PLACEHOLDER_CODE, "prefecture": "（都道府県名を記入）"}
+        return {
+            "name": "（団体名を記入）",
+            "code": PLACEHOLDER_CODE,
+            "prefecture": "（都道府県名を記入）",
+        }
     return {"name": cover.gov.name, "code": cover.gov.code, "prefecture": cover.gov.prefecture}
 
 
@@ -103,7 +105,10 @@ def _document(parts: Parts) -> dict[str, Any]:
 
 def _period(found: Found | None) -> dict[str, Any]:
     if found is None:
-        return {"not_stated": True, "note": "dxcheck draft: 計画期間の記載が見つかりませんでした（要確認）"}
+        return {
+            "not_stated": True,
+            "note": "dxcheck draft: 計画期間の記載が見つかりませんでした（要確認）",
+        }
     return {"start": found.start, "end": found.end, "cite": found.evidence.cite()}
 
 

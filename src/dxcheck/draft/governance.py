@@ -12,9 +12,7 @@ from dxcheck.draft.evidence import Evidence, evidence, pieces
 from dxcheck.draft.lexicon import normalise
 from dxcheck.draft.outline import Section, Unit
 
-_POST = re.compile(
-    r"副?(?:市|町|村|区)長|副知事|知事|[一-龥ァ-ヶA-Za-z]{1,8}(?:部長|局長|監|課長)"
-)
+_POST = re.compile(r"副?(?:市|町|村|区)長|副知事|知事|[一-龥ァ-ヶA-Za-z]{1,8}(?:部長|局長|監|課長)")
 _CIO = re.compile(r"(?<![A-Za-z])CIO(?!補佐)|最高情報(?:統括)?責任者")
 _DEPUTY = re.compile(r"CIO補佐官|CIO補佐|最高情報(?:統括)?責任者補佐官")
 _EXPERT = re.compile(
@@ -98,13 +96,19 @@ def find_governance(root: Section, roles: dict[int, Role]) -> GovernanceFound:
             name = _name_before(text, hq.end())
             head = _head_of(text)
             found.headquarters = Body(name, head, evidence(section, unit, piece, f"名称 {name}"))
-        elif found.headquarters is not None and found.headquarters.head is None:
-            if found.headquarters.name in text and _HEAD.search(text):
-                found.headquarters.head = _head_of(text)
+        elif (
+            found.headquarters is not None
+            and found.headquarters.head is None
+            and found.headquarters.name in text
+            and _HEAD.search(text)
+        ):
+            found.headquarters.head = _head_of(text)
         for wg in _WG.finditer(text):
             name = _name_before(text, wg.end())
             if len(name) >= 4 and all(g.name != name for g in found.groups):
-                found.groups.append(Body(name, None, evidence(section, unit, piece, f"名称 {name}")))
+                found.groups.append(
+                    Body(name, None, evidence(section, unit, piece, f"名称 {name}"))
+                )
     return found
 
 
@@ -124,4 +128,6 @@ def _head_of(text: str) -> str | None:
 
 def _flat(text: str) -> str:
     """NFKC without the spaces PDFs put next to Japanese characters."""
-    return re.sub(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", unicodedata.normalize("NFKC", text))
+    return re.sub(
+        r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", unicodedata.normalize("NFKC", text)
+    )

@@ -77,10 +77,10 @@ def _own(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
         for item in title_items:
             said = [commitment_of(p) for _, p in body if item in find_items(p)]
             grouped.setdefault(_combine([c for c in said if c]) or "implement", []).append(item)
-        for commitment, items in grouped.items():
-            cue = "見出しの keyword " + "・".join(dict.fromkeys(title_items[i] for i in items))
-            ev = evidence(section, section.heading, title, cue)
-            out.append(Drafted(section.title, items, commitment, ev, target))
+        for heading_commitment, heading_items in grouped.items():
+            words = dict.fromkeys(title_items[i] for i in heading_items)
+            ev = evidence(section, section.heading, title, "見出しの keyword " + "・".join(words))
+            out.append(Drafted(section.title, heading_items, heading_commitment, ev, target))
     by_commitment: dict[str, Drafted] = {}
     for unit, piece in body:
         items = {k: v for k, v in find_items(piece).items() if k not in title_items}
@@ -112,7 +112,9 @@ def _row(section: Section, unit: Unit) -> Drafted | None:
     cell = next((c for c in cells if find_items(c)), cells[0])
     cue = "表の行の keyword " + "・".join(dict.fromkeys(items.values()))
     target = find_date(unit.text, until=True)
-    return Drafted(cells[0][:60], list(items), commitment, evidence(section, unit, cell, cue), target)
+    return Drafted(
+        cells[0][:60], list(items), commitment, evidence(section, unit, cell, cue), target
+    )
 
 
 def _combine(commitments: list[str]) -> str | None:

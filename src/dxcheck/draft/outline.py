@@ -18,7 +18,9 @@ from dataclasses import dataclass, field
 from dxcheck.draft.extract import Line, page_footer
 
 _DIGITS = str.maketrans("０１２３４５６７８９（）．　：", "0123456789(). :")
-_PAGE_REF = re.compile(r"(?:P\.?\s*[0-9]+(?:\s*[-～〜~]\s*[0-9]+)?|[・…‥.]{2,}\s*[0-9]+|\t\s*[0-9]+)\s*$")
+_PAGE_REF = re.compile(
+    r"(?:P\.?\s*[0-9]+(?:\s*[-～〜~]\s*[0-9]+)?|[・…‥.]{2,}\s*[0-9]+|\t\s*[0-9]+)\s*$"
+)
 _KANJI_NUM = "0-9一二三四五六七八九十"
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("chapter", re.compile(rf"^(第\s*[{_KANJI_NUM}]+\s*章)\s*")),
@@ -45,10 +47,13 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("bracket", re.compile(r"^(?=【(?!参考|図|表|資料|出典|注)[^】]{1,40}】$)()")),
     (
         "named",
-        re.compile(r"^(?=(?:用語解説|用語集|用語の解説|資料編|参考資料|はじめに|おわりに|あとがき)$)()"),
+        re.compile(
+            r"^(?=(?:用語解説|用語集|用語の解説|資料編|参考資料|はじめに|おわりに|あとがき)$)()"
+        ),
     ),
 )
 _SENTENCE_END = ("。", "．")
+_PREDICATES = ("ます", "する", "した", "である", "です", "ください")
 MAX_TITLE = 50
 
 
@@ -135,7 +140,11 @@ def _plausible(title: str, marks: int) -> bool:
     first = title[0]
     if not (unicodedata.category(first).startswith("L") or first in "「『【(<＜"):
         return False
-    return marks > 0 or not title.endswith(_SENTENCE_END)
+    if marks:
+        return True
+    # A numbered sentence in the body (① …を推進します) is not a heading.
+    sentence = title.endswith(_PREDICATES) or (len(title) > 30 and "、" in title)
+    return not title.endswith(_SENTENCE_END) and not sentence
 
 
 def build(lines: list[Line]) -> Section:

@@ -65,7 +65,9 @@ def read_pdf(data: bytes, name: str) -> Extracted:
     return Extracted(_with_headings(pages), "pdf", count)
 
 
-def _with_headings(pages: list[tuple[int, str | None, list[tuple[str, bool, float]]]]) -> list[Line]:
+def _with_headings(
+    pages: list[tuple[int, str | None, list[tuple[str, bool, float]]]],
+) -> list[Line]:
     """Lines set in a larger font than the body text are headings: they get Markdown marks
     (``#`` for the largest size … ``###``), as Word headings do, for the outline step."""
     weights: dict[float, int] = {}
@@ -161,5 +163,3 @@ def _page_lines(textpage: Any) -> list[tuple[str, bool, float]]:
     if line:
         flush()
     return [(t, w, f) for t, w, f in out if t.strip()]
-
-

@@ -49,9 +49,7 @@ def find_range(text: str) -> tuple[str, str] | None:
     starts = [m for m in DATE.finditer(norm) if re.match(r"\s*(?:から|より)", norm[m.end() :])]
     if starts:
         ends = [
-            m
-            for m in DATE.finditer(norm, starts[0].end())
-            if re.match(r"\s*まで", norm[m.end() :])
+            m for m in DATE.finditer(norm, starts[0].end()) if re.match(r"\s*まで", norm[m.end() :])
         ]
         left = clean(starts[0].group(0))
         end = clean(ends[0].group(0)) if ends else None
@@ -60,8 +58,10 @@ def find_range(text: str) -> tuple[str, str] | None:
     match = _SHORT_RANGE.search(norm)
     if match:
         era = re.match(r"令和|平成|R", match.group(1))
-        right = match.group(2) if re.match(r"令和|平成|R", match.group(2)) else (
-            (era.group(0) if era else "") + match.group(2)
+        right = (
+            match.group(2)
+            if re.match(r"令和|平成|R", match.group(2))
+            else ((era.group(0) if era else "") + match.group(2))
         )
         left, end = clean(match.group(1) + "年度"), clean(right + "年度")
         if left and end:
