@@ -61,7 +61,7 @@ def test_the_synonyms_file_is_not_taken_for_a_catalog_version() -> None:
         ("AIの積極的な導入を検討する。", "consider"),
         ("三層の対策の見直しの検討、国の対策に応じた適切な対策を実施する。", "implement"),
         ("公開手法について検討を進めていく。", "consider"),
-        ("スマホ教室を引き続き開催します。", "implement"),
+        ("スマホ教室を引き続き開催します。", "continue"),
         ("スマホ教室を継続します。", "continue"),
         ("テレワークが広がった。", None),
     ],

@@ -11,7 +11,6 @@ from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces
 from dxcheck.draft.lexicon import normalise
 from dxcheck.draft.outline import Section
-from dxcheck.engine.coverage import normalise_business
 
 MIN_LISTED = 8  # fewer names than this is a mention, not the list
 _COUNT = re.compile(r"([0-9]{1,3})\s*(?:の)?業務")
@@ -39,13 +38,15 @@ def _usable(section: Section, roles: dict[int, Role]) -> bool:
 
 
 def _variants() -> dict[str, str]:
-    """Written forms of each 基幹業務 (normalised) → the catalog's name."""
+    """Written forms of each 基幹業務 (normalised) → the catalog's name (synonyms.yaml)."""
+    from dxcheck.draft.lexicon import core_business_aliases
+
     out: dict[str, str] = {}
     for name in load_catalog().core_business:
-        for form in {name, name.replace("・", ""), normalise_business(name)}:
+        for form in {name, name.replace("・", "")}:
             out[normalise(form)] = name
-    for alias in ("住民記録", "個人市民税", "個人町民税", "法人市民税", "法人町民税", "市町村民税"):
-        out[normalise(alias)] = normalise_business(alias)
+    for alias, name in core_business_aliases().items():
+        out[normalise(alias)] = name
     return out
 
 

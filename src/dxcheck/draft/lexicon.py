@@ -90,6 +90,13 @@ def phrases(version: str | None = None) -> tuple[Phrase, ...]:
     return tuple(sorted(out.values(), key=lambda p: -len(p.norm)))
 
 
+@cache
+def core_business_aliases() -> dict[str, str]:
+    """Other printed names of the 基幹業務 → the catalog's name."""
+    data = _load("dxcheck.catalog", "synonyms.yaml")
+    return {str(k): str(v) for k, v in (data.get("core_business_aliases") or {}).items()}
+
+
 def _compile(norm: str) -> re.Pattern[str] | None:
     escaped = re.escape(norm)
     bounded = False
@@ -117,11 +124,7 @@ def commitment_of(text: str) -> str | None:
     norm = normalise(text)
     c = cues()
     best: tuple[int, int, str] | None = None
-    for name, words in (
-        ("consider", c.consider),
-        ("continue", c.continue_),
-        ("implement", c.implement),
-    ):
+    for name, words in (("consider", c.consider), ("implement", c.implement)):
         for word in words:
             at = norm.rfind(word)
             if at >= 0:
@@ -129,7 +132,12 @@ def commitment_of(text: str) -> str | None:
                 if best is None or key[:2] > best[:2]:
                     best = key
     # The predicate comes last in a Japanese sentence: the cue that ends last decides
-    # (…の検討、…を実施する → implement; …導入を検討する → consider).
+    # (…の検討、…を実施する → implement; …導入を検討する → consider). 継続して・引き続き
+    # qualify the predicate: what is not only considered continues.
+    if best is not None and best[2] == "consider":
+        return "consider"
+    if any(w in norm for w in c.continue_):
+        return "continue"
     return best[2] if best else None
 
 

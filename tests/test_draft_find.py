@@ -1,0 +1,161 @@
+"""The finding steps on the synthetic plans of tests/data/draft/ (heading schemes the seeds do
+not use): cover, period, governance, initiatives, facts — each value with an exact quote."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dxcheck.draft.classify import roles
+from dxcheck.draft.cover import read_cover
+from dxcheck.draft.extract import Line, extract
+from dxcheck.draft.facts import find_procedures, find_systems
+from dxcheck.draft.governance import find_governance
+from dxcheck.draft.initiatives import Drafted, find_initiatives
+from dxcheck.draft.outline import Section, build
+from dxcheck.draft.period import find_period
+
+DATA = Path(__file__).parent / "data" / "draft"
+
+
+def outline_of(name: str) -> Section:
+    return build(extract((DATA / name).read_bytes(), name).lines)
+
+
+def text_of(root: Section) -> str:
+    return "\n".join(
+        unit.text
+        for section in root.walk()
+        for unit in ([section.heading] if section.heading else []) + section.units
+    )
+
+
+@pytest.fixture(scope="module")
+def rifu() -> Section:
+    return outline_of("rifu-chapters.txt")
+
+
+@pytest.fixture(scope="module")
+def shichigahama() -> Section:
+    return outline_of("shichigahama-roman.txt")
+
+
+def by_item(drafted: list[Drafted]) -> dict[str, set[str]]:
+    out: dict[str, set[str]] = {}
+    for d in drafted:
+        for item in d.items:
+            out.setdefault(item, set()).add(d.commitment)
+    return out
+
+
+def test_cover_gives_municipality_title_kind_and_date(rifu: Section, shichigahama: Section) -> None:
+    cover = read_cover(rifu)
+    assert cover.gov is not None and (cover.gov.code, cover.gov.prefecture) == ("044067", "宮城県")
+    assert (cover.title, cover.kind, cover.status) == (
+        "利府町デジタル・トランスフォーメーション推進計画",
+        "plan",
+        "adopted",
+    )
+    assert cover.adopted == "令和7年3月"
+    other = read_cover(shichigahama)
+    assert other.gov is not None and other.gov.name == "七ヶ浜町"
+    assert (other.kind, other.adopted) == ("policy", "令和6年3月")
+
+
+@pytest.mark.parametrize(
+    ("title", "kind", "status"),
+    [
+        ("○○市DX推進計画【概要版】", "summary", "adopted"),
+        ("○○市DX推進ビジョン", "vision", "adopted"),
+        ("○○市DX推進計画（案）", "plan", "draft"),
+        ("○○市DX推進方針の策定について", "proposal", "proposal"),
+    ],
+)
+def test_document_kind_and_status_from_the_title(title: str, kind: str, status: str) -> None:
+    cover = read_cover(build([Line(title), Line("令和6年3月")]))
+    assert (cover.kind, cover.status) == (kind, status)
+
+
+def test_an_unknown_municipality_is_left_for_a_person(rifu: Section) -> None:
+    cover = read_cover(build([Line("架空村DX推進計画"), Line("令和6年3月")]))
+    assert cover.gov is None and "見つかりません" in cover.gov_note
+
+
+def test_period_from_the_plans_own_section_not_the_national_one(
+    rifu: Section, shichigahama: Section
+) -> None:
+    found = find_period(rifu, roles(rifu))
+    assert found is not None and (found.start, found.end) == ("令和7年度", "令和11年度")
+    assert found.evidence.section == "第1章 第2節 計画期間"
+    assert found.evidence.quote in text_of(rifu)
+    other = find_period(shichigahama, roles(shichigahama))
+    assert other is not None and (other.start, other.end) == ("令和6年4月", "令和9年3月")
+    assert other.evidence.page == 1
+
+
+def test_no_period_is_not_guessed() -> None:
+    root = build([Line("1 国の動向"), Line("国の計画の対象期間は令和3年1月から令和8年3月までである。")])
+    assert find_period(root, roles(root)) is None
+
+
+def test_governance_posts_bodies_and_groups(rifu: Section, shichigahama: Section) -> None:
+    found = find_governance(rifu, roles(rifu))
+    assert found.cio is not None and found.cio.holder == "副町長"
+    assert found.deputy is not None and found.deputy.holder == "外部人材"
+    assert found.headquarters is not None
+    assert (found.headquarters.name, found.headquarters.head) == ("利府町DX推進本部", "町長")
+    assert [g.name for g in found.groups] == ["利府町DX推進ワーキンググループ"]
+    other = find_governance(shichigahama, roles(shichigahama))
+    assert other.cio is None and other.deputy is None
+    assert other.headquarters is not None and other.headquarters.name == "七ヶ浜町DX推進本部"
+    assert other.headquarters.evidence.page == 3
+
+
+def test_initiatives_with_commitments_and_background_as_context(rifu: Section) -> None:
+    drafted = find_initiatives(rifu, roles(rifu))
+    items = by_item(drafted)
+    assert items["frontyard"] == {"implement"}
+    assert items["standardization"] == {"implement"}
+    assert items["ai_rpa"] == {"consider"}  # 「導入について検討する」
+    assert items["security"] == {"context"}  # only in 国の動向
+    assert items["regulation_review"] == {"context"}
+    assert "telework" not in items or items["telework"] == {"context"}  # 用語解説 is ignored
+    window = next(d for d in drafted if "frontyard" in d.items and d.target)
+    assert window.target == "令和8年度末"
+    text = text_of(rifu)
+    assert all(d.evidence.quote in text for d in drafted)
+
+
+def test_roman_and_katakana_schemes_give_initiatives(shichigahama: Section) -> None:
+    items = by_item(find_initiatives(shichigahama, roles(shichigahama)))
+    assert items["online_procedures"] == {"implement"}
+    assert items["digital_divide"] == {"continue"}
+    assert items["telework"] == {"implement"}
+    assert items["ai_rpa"] == {"consider"}
+    assert items["standardization"] == {"context"}  # only in 策定の背景
+
+
+def test_online_procedures_count(rifu: Section) -> None:
+    found = find_procedures(rifu, roles(rifu))
+    assert found is not None and (found.count, found.mynaportal) == (26, True)
+
+
+def test_core_business_list_when_printed() -> None:
+    lines = [
+        Line("3 標準化の対象業務"),
+        Line("住民基本台帳\t選挙人名簿管理\t固定資産税\t個人住民税"),
+        Line("法人住民税\t軽自動車税\t国民健康保険\t国民年金"),
+        Line("介護保険\t児童手当\t計 10 業務"),
+        Line("ガバメントクラウドを活用して移行する。"),
+    ]
+    root = build(lines)
+    found = find_systems(root, roles(root))
+    assert found is not None
+    assert len(found.names) == 10 and found.names[0] == "住民基本台帳"
+    assert (found.count, found.cloud) == (10, True)
+
+
+def test_a_few_business_names_are_not_a_list() -> None:
+    root = build([Line("1 取組"), Line("住民基本台帳と戸籍のシステムを移行する。")])
+    assert find_systems(root, roles(root)) is None
