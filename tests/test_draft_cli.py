@@ -10,9 +10,9 @@ from pathlib import Path
 
 import pytest
 import yaml
+
 from conftest import run_cli
 from draft_docs import make_docx, make_pdf, seeds_dir
-
 from dxcheck.draft import document_text, draft_text
 from dxcheck.validate import validate_bytes
 

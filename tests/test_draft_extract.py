@@ -7,8 +7,8 @@ import io
 import zipfile
 
 import pytest
-from draft_docs import make_docx, make_pdf
 
+from draft_docs import make_docx, make_pdf
 from dxcheck.draft.errors import DraftError
 from dxcheck.draft.extract import extract
 
@@ -89,7 +89,7 @@ def test_docx_keeps_headings_tables_and_page_breaks() -> None:
         (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + bytes(range(256)), "バイナリ"),
         (b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF", "PDF として読めません"),
         (b"PK\x03\x04" + b"\x00" * 50, "Word 文書（zip）として読めません"),
-        ("Plain English text only.\n".encode(), "日本語の本文が見つかりません"),
+        (b"Plain English text only.\n", "日本語の本文が見つかりません"),
     ],
 )
 def test_unreadable_inputs_get_a_clear_message(data: bytes, message: str) -> None:

@@ -95,7 +95,9 @@ def test_period_from_the_plans_own_section_not_the_national_one(
 
 
 def test_no_period_is_not_guessed() -> None:
-    root = build([Line("1 国の動向"), Line("国の計画の対象期間は令和3年1月から令和8年3月までである。")])
+    root = build(
+        [Line("1 国の動向"), Line("国の計画の対象期間は令和3年1月から令和8年3月までである。")]
+    )
     assert find_period(root, roles(root)) is None
 
 
@@ -159,3 +161,34 @@ def test_core_business_list_when_printed() -> None:
 def test_a_few_business_names_are_not_a_list() -> None:
     root = build([Line("1 取組"), Line("住民基本台帳と戸籍のシステムを移行する。")])
     assert find_systems(root, roles(root)) is None
+
+
+def test_kpi_table_rows_become_kpis_of_the_matching_initiative(rifu: Section) -> None:
+    drafted = find_initiatives(rifu, roles(rifu))
+    kpis = {k.name: (d, k) for d in drafted for k in d.kpis}
+    owner, kpi = kpis["オンライン申請件数"]
+    assert "online_procedures" in owner.items
+    assert (kpi.unit, kpi.baseline, kpi.target) == (
+        "件",
+        (1200.0, "令和6年度"),
+        (5000.0, "令和11年度"),
+    )
+    owner, kpi = kpis["DX推進リーダー数"]
+    assert owner.items == ["digital_talent"]  # the table's own section
+    assert not any(d.title == "オンライン申請件数" for d in drafted)  # a KPI, not a measure
+
+
+def test_schedule_rows_by_fiscal_year() -> None:
+    lines = [
+        Line("第3章 取組"),
+        Line("1 書かない窓口の導入"),
+        Line("窓口を改善する。"),
+        Line("取組\tR6\tR7\tR8"),
+        Line("書かない窓口の導入\t\t導入\t→"),
+    ]
+    root = build(lines)
+    drafted = find_initiatives(root, roles(root))
+    window = next(d for d in drafted if "frontyard" in d.items)
+    assert [(s.fiscal_year, s.activity) for s in window.steps] == [
+        ("令和7年度", "書かない窓口の導入")
+    ]

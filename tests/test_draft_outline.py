@@ -10,9 +10,7 @@ from dxcheck.draft.outline import Section, build, heading_of
 
 
 def outline(text: str, page_of: list[int] | None = None) -> Section:
-    lines = [
-        Line(t, page_of[i] if page_of else None) for i, t in enumerate(text.splitlines())
-    ]
+    lines = [Line(t, page_of[i] if page_of else None) for i, t in enumerate(text.splitlines())]
     return build(lines)
 
 
@@ -107,7 +105,10 @@ def test_wrapped_lines_are_joined_into_one_sentence() -> None:
         Line("次の段落。", 1),
     ]
     section = build(lines).children[0]
-    assert [u.text for u in section.units] == ["本町は、書かない窓口を令和8年度末までに導入する。", "次の段落。"]
+    assert [u.text for u in section.units] == [
+        "本町は、書かない窓口を令和8年度末までに導入する。",
+        "次の段落。",
+    ]
 
 
 def test_cited_pages_prefer_the_printed_number() -> None:

@@ -16,6 +16,7 @@ from dxcheck.draft.facts import Procedures, Systems
 from dxcheck.draft.governance import GovernanceFound
 from dxcheck.draft.initiatives import Drafted
 from dxcheck.draft.period import Found
+from dxcheck.draft.tables import KpiFound
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../schemas/plan.schema.json"
 PLACEHOLDER_CODE = "000000"  # fails the check digit: validate flags it until a person fixes it
@@ -151,8 +152,32 @@ def _initiatives(drafted: list[Drafted]) -> list[dict[str, Any]]:
         }
         if d.target:
             entry["target"] = d.target
+        if d.kpis:
+            entry["kpis"] = [_kpi(k) for k in d.kpis]
+        if d.steps:
+            entry["schedule"] = [
+                {"fiscal_year": s.fiscal_year, "activity": s.activity, "cite": s.evidence.cite()}
+                for s in d.steps
+            ]
         entry["cite"] = d.evidence.cite()
         out.append(entry)
+    return out
+
+
+def _kpi(kpi: KpiFound) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": kpi.name}
+    if kpi.unit:
+        out["unit"] = kpi.unit
+    for key, found in (("baseline", kpi.baseline), ("target", kpi.target)):
+        if found is not None:
+            number = found[0]
+            if isinstance(number, float) and number.is_integer():
+                number = int(number)
+            value: dict[str, Any] = {"value": number}
+            if found[1]:
+                value["date"] = found[1]
+            out[key] = value
+    out["cite"] = kpi.evidence.cite()
     return out
 
 

@@ -10,6 +10,7 @@ from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
 from dxcheck.draft.lexicon import commitment_of, find_items
 from dxcheck.draft.outline import Section, Unit
+from dxcheck.draft.tables import KpiFound, StepFound, Tables, read_tables
 from dxcheck.draft.when import find_date
 
 _RANK = {"implement": 3, "continue": 2, "consider": 1}
@@ -22,8 +23,8 @@ class Drafted:
     commitment: str
     evidence: Evidence
     target: str | None = None
-    description: str | None = None
-    extra: list[str] = field(default_factory=list)
+    kpis: list[KpiFound] = field(default_factory=list)
+    steps: list[StepFound] = field(default_factory=list)
 
 
 def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
@@ -36,7 +37,10 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
         if role != "own" or section.heading is None:
             _mentions(section, mentions)
             continue
-        own.extend(_own(section, mentions))
+        tables = read_tables(section)
+        drafted = _own(section, mentions, tables)
+        own.extend(drafted)
+        _attach(tables, drafted, own)
     covered = {item for d in own for item in d.items}
     context = [
         Drafted(f"{ev.quote[:40]}（背景としての言及）", [item], "context", ev)
@@ -55,13 +59,34 @@ def _mentions(section: Section, mentions: dict[str, Evidence]) -> None:
                     mentions[item] = evidence(section, unit, piece, f"keyword {phrase}（背景）")
 
 
-def _own(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
+def _attach(tables: Tables, here: list[Drafted], everywhere: list[Drafted]) -> None:
+    """A KPI or a schedule row goes to the initiative of its section that names the same item,
+    else to any initiative naming its item, else (a KPI) to the section's first initiative."""
+    for found in [*tables.kpis, *tables.steps]:
+        text = found.name if isinstance(found, KpiFound) else found.activity
+        items = set(find_items(text))
+        target = (
+            next((d for d in here if items & set(d.items)), None)
+            or next((d for d in everywhere if items & set(d.items)), None)
+            or (here[0] if here and isinstance(found, KpiFound) else None)
+        )
+        if target is None:
+            continue
+        if isinstance(found, KpiFound):
+            target.kpis.append(found)
+        else:
+            target.steps.append(found)
+
+
+def _own(section: Section, mentions: dict[str, Evidence], tables: Tables) -> list[Drafted]:
     assert section.heading is not None
     out: list[Drafted] = []
     title = quotable(section.heading.text)
     title_items = find_items(section.title)
     body: list[tuple[Unit, str]] = []
     for unit in section.units:
+        if id(unit) in tables.rows:
+            continue
         if "\t" in unit.text:
             row = _row(section, unit)
             if row is not None:
