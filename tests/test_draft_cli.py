@@ -100,7 +100,7 @@ def test_drafted_entries_are_reported_by_check_as_unreviewed(
         "\n".join(line for line in lines if not line.strip().startswith("draft:")) + "\n",
         encoding="utf-8",
     )
-    code, text, _ = run_cli(capsys, "check", str(out), "--select", "DRF", "-f", "json")
+    _, text, _ = run_cli(capsys, "check", str(out), "--select", "DRF", "-f", "json")
     assert '"DRF001"' not in text
 
 
@@ -134,10 +134,10 @@ def test_unreadable_inputs_exit_2_with_a_message_in_either_language(
 ) -> None:
     path = tmp_path / "input.pdf"
     path.write_bytes(content)
-    code, out, err = run_cli(capsys, "draft", str(path), "-o", str(tmp_path / "x.yaml"))
+    code, _, err = run_cli(capsys, "draft", str(path), "-o", str(tmp_path / "x.yaml"))
     assert code == 2 and message_ja in err and "Traceback" not in err
     assert not (tmp_path / "x.yaml").exists()
-    code, out, err = run_cli(capsys, "--lang", "en", "draft", str(path))
+    code, _, err = run_cli(capsys, "--lang", "en", "draft", str(path))
     assert code == 2 and message_en in err
 
 

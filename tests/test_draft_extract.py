@@ -103,7 +103,7 @@ def test_a_zip_that_is_not_a_word_document_is_named_as_such() -> None:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as archive:
         archive.writestr("hello.txt", "こんにちは")
-    with pytest.raises(DraftError, match="Word 文書（.docx）ではありません"):
+    with pytest.raises(DraftError, match=r"Word 文書（\.docx）ではありません"):
         extract(out.getvalue(), "x.docx")
 
 
