@@ -88,7 +88,7 @@ def test_drafted_entries_are_reported_by_check_as_unreviewed(
 ) -> None:
     out = tmp_path / "draft.yaml"
     run_cli(capsys, "draft", str(DATA / "rifu-chapters.txt"), "-o", str(out))
-    code, text, _ = run_cli(capsys, "check", str(out), "--select", "DRF", "-f", "json")
+    _, text, _ = run_cli(capsys, "check", str(out), "--select", "DRF", "-f", "json")
     findings = json.loads(text)["plans"][0]["findings"]
     lines = out.read_text("utf-8").splitlines()
     assert findings and all(f["rule"] == "DRF001" for f in findings)

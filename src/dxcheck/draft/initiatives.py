@@ -62,8 +62,8 @@ def _mentions(section: Section, mentions: dict[str, Evidence]) -> None:
 def _attach(tables: Tables, here: list[Drafted], everywhere: list[Drafted]) -> None:
     """A KPI or a schedule row goes to the initiative of its section that names the same item,
     else to any initiative naming its item, else (a KPI) to the section's first initiative."""
-    found: KpiFound | StepFound
-    for found in [*tables.kpis, *tables.steps]:
+    rows: list[KpiFound | StepFound] = [*tables.kpis, *tables.steps]
+    for found in rows:
         text = found.name if isinstance(found, KpiFound) else found.activity
         items = set(find_items(text))
         target = (
