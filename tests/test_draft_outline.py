@@ -116,3 +116,10 @@ def test_cited_pages_prefer_the_printed_number() -> None:
     first, second = root.children
     assert first.heading is not None and first.heading.cited_page == 1
     assert second.heading is not None and second.heading.cited_page == 4
+
+
+def test_a_text_of_headings_only_is_refused_in_bounded_time() -> None:
+    from dxcheck.draft.errors import DraftError
+
+    with pytest.raises(DraftError, match="見出しが多すぎます"):
+        build([Line("(1) 窓口") for _ in range(20_000)])

@@ -14,13 +14,14 @@ from typing import Any
 import yaml
 
 _SPACE_NEXT_TO_WIDE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
+_SPACES = re.compile(r"\s+")
 
 
 def normalise(text: str) -> str:
     """Text for matching: NFKC, ASCII lower-case, no spaces next to Japanese characters, other
     runs of spaces as one (quotes always keep the original text)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return re.sub(r"\s+", " ", _SPACE_NEXT_TO_WIDE.sub("", text)).strip()
+    return _SPACES.sub(" ", _SPACE_NEXT_TO_WIDE.sub("", text)).strip()
 
 
 @dataclass(frozen=True, slots=True)

@@ -15,6 +15,7 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dxcheck.draft.errors import DraftError
 from dxcheck.draft.extract import Line, page_footer
 
 _DIGITS = str.maketrans("０１２３４５６７８９（）．　：", "0123456789(). :")
@@ -55,6 +56,7 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
 _SENTENCE_END = ("。", "．")
 _PREDICATES = ("ます", "する", "した", "である", "です", "ください")
 MAX_TITLE = 50
+MAX_HEADINGS = 5000  # a 200-page plan has a few hundred; more is not a plan (bounded time)
 
 
 @dataclass(slots=True)
@@ -112,6 +114,8 @@ class Section:
 
 def heading_of(text: str) -> tuple[str, str, str] | None:
     """(scheme, number, title) when ``text`` reads as a heading, else None."""
+    if len(text) > MAX_TITLE * 3:  # a heading is short; long lines never need the patterns
+        return None
     marks = len(text) - len(text.lstrip("#"))
     body = text.lstrip("#").strip().replace("**", "")
     if not body or (("\t" in body) and not marks):
@@ -152,12 +156,19 @@ def build(lines: list[Line]) -> Section:
     units = _join(_skip_contents(_drop_running(lines)))
     root = Section("", "", None, "root")
     stack: list[Section] = [root]
+    headings = 0
     for unit in units:
         found = heading_of(unit.text)
         if found is None:
             stack[-1].units.append(unit)
             continue
         scheme, number, title = found
+        headings += 1
+        if headings > MAX_HEADINGS:
+            raise DraftError(
+                f"見出しが多すぎます（{MAX_HEADINGS:,} を超えます）。計画の文書ではないようです",
+                f"too many headings (over {MAX_HEADINGS:,}); this does not look like a plan",
+            )
         schemes = [s.scheme for s in stack]
         if scheme in schemes:
             del stack[schemes.index(scheme) :]
@@ -173,10 +184,12 @@ def _drop_running(lines: list[Line]) -> list[Line]:
     repeated: set[str] = set()
     if len(pages) >= 3:
         seen: Counter[str] = Counter()
-        for page in pages:
-            texts = [ln.text.strip() for ln in lines if ln.page == page and ln.text.strip()]
-            edges = {_shape(t) for t in texts[:2] + texts[-3:] if len(t) <= 40}
-            seen.update(edges)
+        by_page: dict[int, list[str]] = {}
+        for ln in lines:
+            if ln.page is not None and ln.text.strip():
+                by_page.setdefault(ln.page, []).append(ln.text.strip())
+        for texts in by_page.values():
+            seen.update({_shape(t) for t in texts[:2] + texts[-3:] if len(t) <= 40})
         repeated = {shape for shape, n in seen.items() if n >= max(3, len(pages) * 0.3)}
     first = min(pages, default=None)
     return [
