@@ -192,3 +192,10 @@ def test_schedule_rows_by_fiscal_year() -> None:
     assert [(s.fiscal_year, s.activity) for s in window.steps] == [
         ("令和7年度", "書かない窓口の導入")
     ]
+
+
+def test_period_from_a_table_row() -> None:
+    root = build([Line("1 計画の概要"), Line("計画期間\t令和６年度～令和８年度（３年間）")])
+    found = find_period(root, roles(root))
+    assert found is not None and (found.start, found.end) == ("令和6年度", "令和8年度")
+    assert found.evidence.quote == "令和６年度～令和８年度（３年間）"

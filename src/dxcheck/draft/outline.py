@@ -5,7 +5,7 @@ table of contents is skipped, lines wrapped at the right margin are joined, and 
 told by their numbering (第1章, 1, 1., 1.1, (1), ①, ア, (ア), i, 【…】, 基本方針1, 施策①, and
 Markdown/Word heading marks). The level of a numbering scheme is the order in which schemes
 nest in this document (the first scheme seen is the top): the same approach as reading an
-outline by eye, with no fixed hierarchy of schemes.
+outline by eye, with no fixed hierarchy of schemes. (Also 1-1 and 1-1-1.)
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from dataclasses import dataclass, field
 from dxcheck.draft.errors import DraftError
 from dxcheck.draft.extract import Line, page_footer
 
-_DIGITS = str.maketrans("０１２３４５６７８９（）．　：", "0123456789(). :")
+_DIGITS = str.maketrans("０１２３４５６７８９（）．　：－", "0123456789(). :-")
 _PAGE_REF = re.compile(
     r"(?:P\.?\s*[0-9]+(?:\s*[-～〜~]\s*[0-9]+)?|[・…‥.]{2,}\s*[0-9]+|\t\s*[0-9]+)\s*$"
 )
@@ -33,6 +33,8 @@ _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (
             r"\s*(?:[0-9]{1,2}|[①-⑳]))(?:[\s:.、]|$)\s*"
         ),
     ),
+    ("hyphen3", re.compile(r"^([0-9]{1,2}[-‐－―][0-9]{1,2}[-‐－―][0-9]{1,2})\s*(?=[^\s0-9])")),
+    ("hyphen", re.compile(r"^([0-9]{1,2}[-‐－―][0-9]{1,2})\s*(?=[^\s0-9年月日])")),
     ("dotted3", re.compile(r"^([0-9]{1,2}\.[0-9]{1,2}\.[0-9]{1,2})\.?\s*(?=[^\s0-9])")),
     ("dotted", re.compile(r"^([0-9]{1,2}\.[0-9]{1,2})\.?\s*(?=[^\s0-9])")),
     ("num.", re.compile(r"^([0-9]{1,2}[.、])\s*(?=[^\s0-9.])")),

@@ -39,8 +39,9 @@ def find_period(root: Section, roles: dict[int, Role]) -> Found | None:
         if section is not root and roles[id(section)] not in ("own", "background"):
             continue
         for unit in section.units:
+            row = "\t" in unit.text and has_any(unit.text, words)  # 計画期間\t令和6年度～…
             for piece in pieces(unit):
-                if has_any(piece, words):
+                if row or has_any(piece, words):
                     span = find_range(piece)
                     if span:
                         cue = f"期間 {span[0]}〜{span[1]}"
