@@ -107,7 +107,10 @@ def _own(section: Section, mentions: dict[str, Evidence], tables: Tables) -> lis
             words = dict.fromkeys(title_items[i] for i in heading_items)
             ev = evidence(section, section.heading, title, "見出しの keyword " + "・".join(words))
             out.append(Drafted(section.title, heading_items, heading_commitment, ev, target))
-    by_commitment: dict[str, Drafted] = {}
+    # Items the heading does not name: one initiative per sentence that names them with a
+    # commitment (its quote supports every item it lists); an item already drafted from this
+    # section with the same commitment is not repeated.
+    seen = {(item, d.commitment) for d in out for item in d.items}
     for unit, piece in body:
         items = {k: v for k, v in find_items(piece).items() if k not in title_items}
         if not items:
@@ -117,15 +120,13 @@ def _own(section: Section, mentions: dict[str, Evidence], tables: Tables) -> lis
             for item in items:
                 mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))
             continue
-        drafted = by_commitment.get(commitment)
-        if drafted is None:
-            cue = "本文の keyword " + "・".join(dict.fromkeys(items.values()))
-            drafted = Drafted(
-                section.title, [], commitment, evidence(section, unit, piece, cue), target
-            )
-            by_commitment[commitment] = drafted
-            out.append(drafted)
-        drafted.items.extend(i for i in items if i not in drafted.items)
+        new = [item for item in items if (item, commitment) not in seen]
+        if not new:
+            continue
+        seen.update((item, commitment) for item in new)
+        cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in new))
+        ev = evidence(section, unit, piece, cue)
+        out.append(Drafted(section.title, new, commitment, ev, target))
     return out
 
 

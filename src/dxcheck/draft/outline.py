@@ -216,7 +216,7 @@ def _skip_contents(lines: list[Line]) -> list[Line]:
     for index, line in enumerate(lines[:400]):
         if _norm(line.text) not in ("目次", "もくじ", "CONTENTS", "Contents"):
             continue
-        entries = [ln for ln in lines[index + 1 : index + 150] if _norm(ln.text)]
+        entries = [ln for ln in lines[index + 1 : index + 150] if _has_letter(_norm(ln.text))]
         if not entries:
             return lines
         first = _norm(entries[0].text)
@@ -226,6 +226,11 @@ def _skip_contents(lines: list[Line]) -> list[Line]:
         kept = [ln for ln in lines[index + 1 :] if not _PAGE_REF.search(ln.text.translate(_DIGITS))]
         return lines[:index] + kept
     return lines
+
+
+def _has_letter(text: str) -> bool:
+    """Decorative lines (---, ＊＊＊) are no entries of a table of contents."""
+    return any(unicodedata.category(ch).startswith("L") for ch in text)
 
 
 def _join(lines: list[Line]) -> list[Unit]:
