@@ -8,7 +8,7 @@ from dataclasses import dataclass
 
 from dxcheck.codes import LocalGov, by_name, table
 from dxcheck.draft.evidence import Evidence, clip, quotable
-from dxcheck.draft.outline import Section, Unit
+from dxcheck.draft.outline import Section, Unit, heading_of
 from dxcheck.draft.when import find_date
 
 COVER_UNITS = 20
@@ -62,9 +62,11 @@ def _title(units: list[tuple[Section, Unit]]) -> tuple[str | None, str, str, Evi
         if re.search(r"提案|審議", text) and not re.search(r"計画|方針|ビジョン|戦略", text):
             continue
         parts = [text]
-        for _, before in reversed(units[max(0, index - 2) : index]):
+        # A title set on several lines (栗原市 / デジタル・トランスフォーメーション / (DX) 推進計画):
+        # the lines above it, when the title line itself does not start with a body's name.
+        for _, before in reversed(units[max(0, index - 2) : index] if _needs_name(text) else []):
             prev = _text(before)
-            if prev and len(prev) <= 30 and not find_date(prev) and not prev.endswith("。"):
+            if _title_part(prev):
                 parts.insert(0, prev)
             else:
                 break
@@ -79,6 +81,20 @@ def _title(units: list[tuple[Section, Unit]]) -> tuple[str | None, str, str, Evi
         )
         return title, kind, status, ev
     return None, "other", "adopted", None
+
+
+def _needs_name(text: str) -> bool:
+    return not re.search(r"^[^\s]{1,8}?[都道府県市区町村]", text)
+
+
+def _title_part(text: str) -> bool:
+    return (
+        bool(text)
+        and len(text) <= 30
+        and not find_date(text)
+        and not re.search(r"[。：:]", text)
+        and heading_of(text) is None
+    )
 
 
 def _kind(title: str, cover: str) -> str:
@@ -126,13 +142,22 @@ def _municipality(
 
 
 def _adopted(units: list[tuple[Section, Unit]]) -> tuple[str | None, Evidence | None]:
+    """The cover's date: a line that is a date (令和5年3月), or names one (提出日：…); a day or a
+    month beats a bare 年度."""
+    best: tuple[int, str, Section, Unit] | None = None
     for section, unit in units:
         text = _text(unit)
-        if len(text) > 40:
+        if len(text) > 40 or re.search(r"まで|から|期間", text):
             continue
         value = find_date(text)
-        if value and not re.search(r"まで|から|期間", text):
-            where = section.path if section.heading else "表紙"
-            quote = clip(quotable(unit.text))
-            return value, Evidence(where, unit.cited_page, quote, f"表紙の日付 {value}")
-    return None, None
+        if not value:
+            continue
+        score = ("月" in value) * 2 + ("日" in value) + (len(text) - len(value) < 8) * 2
+        if best is None or score > best[0]:
+            best = (score, value, section, unit)
+    if best is None:
+        return None, None
+    _, value, section, unit = best
+    where = section.path if section.heading else "表紙"
+    quote = clip(quotable(unit.text))
+    return value, Evidence(where, unit.cited_page, quote, f"表紙の日付 {value}")

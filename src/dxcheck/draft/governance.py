@@ -24,6 +24,7 @@ _WG = re.compile(
     r"ワーキンググループ|ワーキング・グループ|プロジェクトチーム|検討委員会|推進委員会|作業部会|専門部会|推進チーム|推進会議|(?<![A-Za-z])WG(?![A-Za-z])"
 )
 _NAME_STOP = re.compile(r"[\s、。,，:：「」『』<>＜＞#■□●○◆◇▲△▼▽☆★※\u3041-\u3093]")
+_ORDINAL = re.compile(r"^(?:(?:令和|平成)?[0-9元]{1,4}年度?|第[0-9]{1,3}回)+")
 _HEAD = re.compile(r"本部長|トップ|リーダー|議長|委員長")
 
 
@@ -105,7 +106,8 @@ def find_governance(root: Section, roles: dict[int, Role]) -> GovernanceFound:
             found.headquarters.head = _head_of(text)
         for wg in _WG.finditer(text):
             name = _name_before(text, wg.end())
-            if len(name) >= 4 and all(g.name != name for g in found.groups):
+            if len(name) >= 4 and all(name not in g.name for g in found.groups):
+                found.groups = [g for g in found.groups if g.name not in name]
                 found.groups.append(
                     Body(name, None, evidence(section, unit, piece, f"名称 {name}"))
                 )
@@ -118,7 +120,9 @@ def _name_before(text: str, end: int) -> str:
     start = end
     while start > 0 and end - start < 40 and not _NAME_STOP.match(text[start - 1]):
         start -= 1
-    return text[start:end].strip("・()（）")
+    name = text[start:end].strip("・()（）")
+    # 令和3年度第2回石巻市情報化推進本部 → 石巻市情報化推進本部
+    return _ORDINAL.sub("", name)
 
 
 def _head_of(text: str) -> str | None:
