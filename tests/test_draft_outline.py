@@ -124,3 +124,12 @@ def test_a_text_of_headings_only_is_refused_in_bounded_time() -> None:
 
     with pytest.raises(DraftError, match="見出しが多すぎます"):
         build([Line("(1) 窓口") for _ in range(20_000)])
+
+
+def test_bare_page_numbers_at_page_edges_are_dropped_but_numbers_in_the_text_are_kept() -> None:
+    lines = []
+    for number in range(1, 4):
+        lines += [Line(f"{number} 節{number}", number), Line("12", number)]
+        lines += [Line("本文です。", number), Line(f"P.{number}", number)]
+    texts = [u.text for s in build(lines).walk() for u in s.units]
+    assert texts.count("12") == 3 and not any(t.startswith("P.") for t in texts)

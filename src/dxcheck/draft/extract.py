@@ -77,9 +77,22 @@ def _has_japanese(text: str) -> bool:
 _FOOTER = re.compile(r"^\s*[-－‐—–―ー]\s*([0-9０-９]{1,4})\s*[-－‐—–―ー]\s*$")
 
 
+_BARE = re.compile(r"^\s*(?:[-－‐—–―ー]\s*)?(?:[PpＰｐ][.．]?\s*)?([0-9０-９]{1,4})\s*(?:[/／]\s*[0-9０-９]{1,4})?\s*$")
+
+
 def page_footer(text: str) -> str | None:
     """The page number of a footer line such as 「- 12 -」 (None for any other line)."""
     match = _FOOTER.match(text)
+    return unicodedata.normalize("NFKC", match.group(1)) if match else None
+
+
+def page_number(text: str) -> str | None:
+    """The page number of a line that holds only one (「- 12 -」, 「12」, 「P.12」, 「12 / 40」).
+    Only for the first and last lines of a known page: elsewhere a bare number is data."""
+    found = page_footer(text)
+    if found is not None:
+        return found
+    match = _BARE.match(text)
     return unicodedata.normalize("NFKC", match.group(1)) if match else None
 
 

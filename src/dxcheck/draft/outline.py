@@ -16,7 +16,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from dxcheck.draft.errors import DraftError
-from dxcheck.draft.extract import Line, page_footer
+from dxcheck.draft.extract import Line, page_footer, page_number
 
 _DIGITS = str.maketrans("０１２３４５６７８９（）．　：－", "0123456789(). :-")
 _PAGE_REF = re.compile(
@@ -191,15 +191,27 @@ def _drop_running(lines: list[Line]) -> list[Line]:
             if ln.page is not None and ln.text.strip():
                 by_page.setdefault(ln.page, []).append(ln.text.strip())
         for texts in by_page.values():
-            seen.update({_shape(t) for t in texts[:2] + texts[-3:] if len(t) <= 40})
+            edge = texts[:2] + texts[-3:]
+            seen.update({_shape(t) for t in edge if len(t) <= 40 and _has_letter(t)})
         repeated = {shape for shape, n in seen.items() if n >= max(3, len(pages) * 0.3)}
     first = min(pages, default=None)
+    edges = _page_edges(lines)
     return [
         line
-        for line in lines
+        for index, line in enumerate(lines)
         if page_footer(line.text) is None
+        and not (index in edges and page_number(line.text) is not None)
         and (line.page == first or _shape(line.text.strip()) not in repeated)
     ]
+
+
+def _page_edges(lines: list[Line]) -> set[int]:
+    """Indexes of the first and the last two non-empty lines of every known page."""
+    by_page: dict[int, list[int]] = {}
+    for index, line in enumerate(lines):
+        if line.page is not None and line.text.strip():
+            by_page.setdefault(line.page, []).append(index)
+    return {i for indexes in by_page.values() for i in indexes[:1] + indexes[-2:]}
 
 
 def _shape(text: str) -> str:

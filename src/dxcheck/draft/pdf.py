@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from dxcheck.draft.errors import DraftError
-from dxcheck.draft.extract import MAX_PAGES, Extracted, Line, page_footer
+from dxcheck.draft.extract import MAX_PAGES, Extracted, Line, page_number
 
 
 def read_pdf(data: bytes, name: str) -> Extracted:
@@ -45,7 +45,8 @@ def read_pdf(data: bytes, name: str) -> Extracted:
                 page_lines = _page_lines(page.get_textpage())
             finally:
                 page.close()
-            footer = next((n for n in (page_footer(t) for t, _, _ in page_lines[-3:]) if n), None)
+            edges = [t for t, _, _ in page_lines[-2:] + page_lines[:1]]
+            footer = next((n for n in (page_number(t) for t in edges) if n), None)
             chars += sum(len(t.strip()) for t, _, _ in page_lines)
             pages.append((index + 1, label or footer, page_lines))
     except pdfium.PdfiumError as exc:
