@@ -77,7 +77,9 @@ def _has_japanese(text: str) -> bool:
 _FOOTER = re.compile(r"^\s*[-－‐—–―ー]\s*([0-9０-９]{1,4})\s*[-－‐—–―ー]\s*$")
 
 
-_BARE = re.compile(r"^\s*(?:[-－‐—–―ー]\s*)?(?:[PpＰｐ][.．]?\s*)?([0-9０-９]{1,4})\s*(?:[/／]\s*[0-9０-９]{1,4})?\s*$")
+_BARE = re.compile(
+    r"^\s*(?:[-－‐—–―ー]\s*)?(?:[PpＰｐ][.．]?\s*)?([0-9０-９]{1,4})\s*(?:[/／]\s*[0-9０-９]{1,4})?\s*$"
+)
 
 
 def page_footer(text: str) -> str | None:
