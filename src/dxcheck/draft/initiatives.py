@@ -126,7 +126,7 @@ def _own(section: Section, mentions: dict[str, Evidence], tables: Tables) -> lis
         seen.update((item, commitment) for item in new)
         cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in new))
         ev = evidence(section, unit, piece, cue)
-        out.append(Drafted(section.title, new, commitment, ev, target))
+        out.append(Drafted(section.title, new, commitment, ev, find_date(piece, until=True)))
     return out
 
 
