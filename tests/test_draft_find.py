@@ -199,3 +199,25 @@ def test_period_from_a_table_row() -> None:
     found = find_period(root, roles(root))
     assert found is not None and (found.start, found.end) == ("令和6年度", "令和8年度")
     assert found.evidence.quote == "令和６年度～令和８年度（３年間）"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "span"),
+    [
+        ("計画期間は令和6年度から令和10年度までの5年間とします。", ("令和6年度", "令和10年度")),
+        ("計画期間は、2024年度～2026年度とする。", ("2024年度", "2026年度")),
+        (
+            "本計画の期間は、令和6年度を初年度とし、令和8年度までの3年間とします。",
+            ("令和6年度", "令和8年度"),
+        ),
+        ("計画期間は令和６年度から３か年とします。", ("令和6年度", "2026年度")),
+        (
+            "計画期間は令和4(2022)年4月から令和8(2026)年3月までとする。",
+            ("令和4(2022)年4月", "令和8(2026)年3月"),
+        ),
+    ],
+)
+def test_period_sentences_in_common_forms(sentence: str, span: tuple[str, str]) -> None:
+    root = build([Line("第1章 計画の概要"), Line(sentence)])
+    found = find_period(root, roles(root))
+    assert found is not None and (found.start, found.end) == span

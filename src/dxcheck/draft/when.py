@@ -13,6 +13,8 @@ DATE = re.compile(_ONE)
 RANGE = re.compile(
     rf"({_ONE})\s*(?:から|より|～|〜|~|－|-|―|‐|—|ー)\s*({_ONE}|(?:[0-9]{{1,2}})\s*年度末?)"
 )
+_START = re.compile(r"\s*(?:から|より|を初年度|を始期|を起点)")
+_YEARS = re.compile(r"([0-9]{1,2})\s*(?:か年|カ年|ヵ年|ヶ年|箇年|年間)")
 _SHORT_RANGE = re.compile(
     r"((?:令和|平成|R)\s*[0-9]{1,2})\s*(?:年度)?\s*(?:から|～|〜|~|－|-)\s*"
     r"((?:令和|平成|R)?\s*[0-9]{1,2})\s*年度"
@@ -46,7 +48,7 @@ def find_range(text: str) -> tuple[str, str] | None:
         if left and end:
             return left, end
     # 令和5年度から、…に合わせ、令和8年度までとし: a start and an end apart in one sentence
-    starts = [m for m in DATE.finditer(norm) if re.match(r"\s*(?:から|より)", norm[m.end() :])]
+    starts = [m for m in DATE.finditer(norm) if _START.match(norm[m.end() :])]
     if starts:
         ends = [
             m for m in DATE.finditer(norm, starts[0].end()) if re.match(r"\s*まで", norm[m.end() :])
@@ -55,6 +57,11 @@ def find_range(text: str) -> tuple[str, str] | None:
         end = clean(ends[0].group(0)) if ends else None
         if left and end:
             return left, end
+        years = _YEARS.search(norm, starts[0].end())
+        if left and years and left.endswith("年度"):
+            # 令和6年度から3年間: the end the document states by its length
+            first = dates.parse(left).start.year
+            return left, f"{first + int(years.group(1)) - 1}年度"
     match = _SHORT_RANGE.search(norm)
     if match:
         era = re.match(r"令和|平成|R", match.group(1))
