@@ -80,6 +80,7 @@ def test_commitment_comes_from_the_predicate(sentence: str, commitment: str | No
         (["2 基本方針策定の背景"], "background"),
         (["第3章 取組", "1. 書かない窓口"], "own"),
         (["第5章 資料", "用語解説"], "ignore"),
+        (["第2章 本市を取り巻く環境", "3 社会環境の変化"], "background"),
     ],
 )
 def test_section_roles_follow_the_heading_cues(headings: list[str], role: str) -> None:
