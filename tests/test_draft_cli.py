@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 import yaml
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import run_cli
 from draft_docs import make_docx, make_pdf, seeds_dir
@@ -168,3 +170,53 @@ def test_other_commands_do_not_import_the_pdf_library() -> None:
         [sys.executable, "-c", code], cwd=root, capture_output=True, text=True, check=False
     )
     assert done.stdout.strip().splitlines()[-1] == "False False"
+
+
+_PIECES = [
+    "第1章 ",
+    "1 ",
+    "(1) ",
+    "① ",
+    "ア ",
+    "基本方針1 ",
+    "計画期間",
+    "国の動向",
+    "背景",
+    "令和5年度から令和7年度まで",
+    "令和7年度末までに",
+    "書かない窓口",
+    "ガバメントクラウド",
+    "マイナンバーカード",
+    "を推進する。",
+    "を検討する。",
+    "副市長をCIOとし、",
+    "市長を本部長とする○○市DX推進本部",
+    "\t",
+    "\n",
+    "\f",
+    "- 3 -\n",
+    "目次\n",
+    "松島町",
+    "AI",
+    "。",
+    "＃",
+]
+
+
+@settings(max_examples=60, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES) | st.text(max_size=8), max_size=60))
+def test_any_text_drafts_to_loadable_yaml_or_a_clear_error(parts: list[str]) -> None:
+    from dxcheck.draft import DraftError
+
+    data = ("計画\n" + "".join(parts)).encode("utf-8", errors="replace")
+    try:
+        text = draft_text(data, "random.txt")
+    except DraftError as exc:
+        assert exc.ja and exc.en
+        return
+    result = validate_bytes(text.encode("utf-8"), "random.yaml")
+    errors = [d for d in result.diagnostics if d.severity == "error"]
+    # The only error a draft may carry is the placeholder code of an unknown municipality.
+    assert all(d.yaml_path == "municipality.code" for d in errors), [
+        (d.yaml_path, d.message_ja) for d in errors
+    ]

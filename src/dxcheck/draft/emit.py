@@ -95,8 +95,13 @@ def _document(parts: Parts) -> dict[str, Any]:
     ev = cover.adopted_evidence or cover.title_evidence
     if ev is not None:
         cite = ev.cite()
+        status = {
+            "adopted": "策定済: 題名に「案」「提案」なし",
+            "draft": "案: 題名に「案」",
+            "proposal": "提案: 表紙に「提案」",
+        }[cover.status]
         cite["draft"] = (
-            f"表紙 題名・種別（{cover.kind}）"
+            f"表紙 題名・種別（{cover.kind}）・状態（{status}）"
             + (f"・日付 {cover.adopted}" if cover.adopted else "")
             + (f" p.{ev.page}" if ev.page else "")
         )
