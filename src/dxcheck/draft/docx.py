@@ -16,7 +16,7 @@ from xml.etree import ElementTree
 from dxcheck.draft.errors import DraftError
 from dxcheck.draft.extract import Extracted, Line, label_by_footers
 
-MAX_XML = 48 * 1024 * 1024  # word/document.xml inflated
+MAX_XML = 24 * 1024 * 1024  # word/document.xml inflated (a 200-page plan: 1–5 MB)
 MAX_RATIO = 200  # inflated / compressed; ordinary documents are below 20
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^(?:heading|見出し)\s*([1-9])$|^([1-9])$", re.IGNORECASE)

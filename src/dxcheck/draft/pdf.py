@@ -10,7 +10,7 @@ from __future__ import annotations
 from typing import Any
 
 from dxcheck.draft.errors import DraftError
-from dxcheck.draft.extract import MAX_PAGES, Extracted, Line, page_number
+from dxcheck.draft.extract import MAX_CHARS, MAX_PAGES, Extracted, Line, page_number
 
 
 def read_pdf(data: bytes, name: str) -> Extracted:
@@ -48,6 +48,11 @@ def read_pdf(data: bytes, name: str) -> Extracted:
             edges = [t for t, _, _ in page_lines[-2:] + page_lines[:1]]
             footer = next((n for n in (page_number(t) for t in edges) if n), None)
             chars += sum(len(t.strip()) for t, _, _ in page_lines)
+            if chars > MAX_CHARS:  # stop early: compressed streams can inflate a lot
+                raise DraftError(
+                    f"{name}: 文書が長すぎます（{MAX_CHARS:,} 文字を超えます）。計画本体だけを渡してください",
+                    f"{name}: document too long (over {MAX_CHARS:,} characters); give the plan itself",
+                )
             pages.append((index + 1, label or footer, page_lines))
     except pdfium.PdfiumError as exc:
         raise DraftError(
