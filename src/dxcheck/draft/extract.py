@@ -49,6 +49,13 @@ def extract(data: bytes, name: str) -> Extracted:
         from dxcheck.draft.pdf import read_pdf
 
         doc = read_pdf(data, name)
+    elif data.startswith(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"):
+        raise DraftError(
+            f"{name}: 古い形式の Office 文書（.doc など）か、パスワードで保護された Word 文書です。"
+            "保護を外して .docx（または PDF）で保存し直してください",
+            f"{name}: an old-format Office file (.doc …) or a password-protected Word document; "
+            "save it as an unprotected .docx (or PDF)",
+        )
     elif data.startswith(b"PK\x03\x04"):
         from dxcheck.draft.docx import read_docx
 
