@@ -90,6 +90,7 @@ def test_docx_keeps_headings_tables_and_page_breaks() -> None:
         (b"%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF", "PDF として読めません"),
         (b"PK\x03\x04" + b"\x00" * 50, "Word 文書（zip）として読めません"),
         (b"Plain English text only.\n", "日本語の本文が見つかりません"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 512, "古い形式の Office 文書"),
     ],
 )
 def test_unreadable_inputs_get_a_clear_message(data: bytes, message: str) -> None:
