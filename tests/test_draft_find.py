@@ -221,3 +221,16 @@ def test_period_sentences_in_common_forms(sentence: str, span: tuple[str, str]) 
     root = build([Line("第1章 計画の概要"), Line(sentence)])
     found = find_period(root, roles(root))
     assert found is not None and (found.start, found.end) == span
+
+
+def test_a_table_of_measures_is_not_taken_for_kpis() -> None:
+    lines = [
+        Line("第3章 取組"),
+        Line("1 主な取組"),
+        Line("施策\t現状\t目標"),
+        Line("書かない窓口の導入\t紙の申請書\t全窓口で導入"),
+    ]
+    root = build(lines)
+    drafted = find_initiatives(root, roles(root))
+    assert any("frontyard" in d.items and d.commitment == "implement" for d in drafted)
+    assert not any(d.kpis for d in drafted)

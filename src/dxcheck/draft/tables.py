@@ -13,6 +13,8 @@ from dxcheck.draft.when import clean, find_date
 _KPI_HEAD = re.compile(r"指標|KPI|ＫＰＩ")
 _BASE = re.compile(r"現状|基準|現在|実績")
 _GOAL = re.compile(r"目標")
+_BASE_VALUE = re.compile(r"(?:現状|基準|実績)値")
+_GOAL_VALUE = re.compile(r"目標値")
 _YEAR_CELL = re.compile(
     r"^\s*(?:(?:令和|平成)\s*[0-9０-９元]{1,2}|[RＲ]\s*[0-9０-９]{1,2}|[0-9０-９]{4})"
     r"\s*(?:年度)?\s*(?:[（(][0-9０-９]{4}[)）])?\s*$"
@@ -71,8 +73,10 @@ def read_tables(section: Section) -> Tables:
 
 
 def _kind(cells: list[str]) -> str | None:
+    """kpi: a header naming 指標/KPI, or 現状値・基準値 with 目標値 (a table of measures whose
+    header says 現状・目標 in words is not a KPI table); schedule: two or more 年度 columns."""
     text = " ".join(cells)
-    if _KPI_HEAD.search(cells[0] if cells else "") or (_BASE.search(text) and _GOAL.search(text)):
+    if _KPI_HEAD.search(text) or (_BASE_VALUE.search(text) and _GOAL_VALUE.search(text)):
         return "kpi"
     if sum(1 for c in cells if _YEAR_CELL.match(c) and _year(c)) >= 2:
         return "schedule"
