@@ -234,3 +234,19 @@ def test_a_table_of_measures_is_not_taken_for_kpis() -> None:
     drafted = find_initiatives(root, roles(root))
     assert any("frontyard" in d.items and d.commitment == "implement" for d in drafted)
     assert not any(d.kpis for d in drafted)
+
+
+def test_a_measures_table_with_year_columns_gives_initiatives_with_schedules() -> None:
+    lines = [
+        Line("第3章 具体的な取組"),
+        Line("No.\t取組名\tR6\tR7\tR8"),
+        Line("1\tガバメントクラウドへの移行\t準備\t移行\t"),
+        Line("2\tテレワーク環境の整備\t\t\t検討"),
+    ]
+    root = build(lines)
+    drafted = find_initiatives(root, roles(root))
+    cloud = next(d for d in drafted if "standardization" in d.items)
+    assert (cloud.title, cloud.commitment) == ("ガバメントクラウドへの移行", "implement")
+    assert [s.fiscal_year for s in cloud.steps] == ["令和6年度"]
+    remote = next(d for d in drafted if "telework" in d.items)
+    assert remote.commitment == "consider"

@@ -139,9 +139,9 @@ def _row(section: Section, unit: Unit) -> Drafted | None:
     cell = next((c for c in cells if find_items(c)), cells[0])
     cue = "表の行の keyword " + "・".join(dict.fromkeys(items.values()))
     target = find_date(unit.text, until=True)
-    return Drafted(
-        cells[0][:60], list(items), commitment, evidence(section, unit, cell, cue), target
-    )
+    title = next((c for c in cells if len(c) >= 2 and not c.rstrip(".").isdigit()), cells[0])
+    ev = evidence(section, unit, cell, cue)
+    return Drafted(title[:60], list(items), commitment, ev, target)
 
 
 def _combine(commitments: list[str]) -> str | None:

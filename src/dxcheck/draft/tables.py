@@ -42,7 +42,7 @@ class StepFound:
 class Tables:
     kpis: list[KpiFound] = field(default_factory=list)
     steps: list[StepFound] = field(default_factory=list)
-    rows: set[int] = field(default_factory=set)  # id() of the units read as table rows
+    rows: set[int] = field(default_factory=set)  # id() of KPI table units (not measures)
 
 
 def read_tables(section: Section) -> Tables:
@@ -58,10 +58,10 @@ def read_tables(section: Section) -> Tables:
             kind = _kind(cells)
             header = cells if kind else None
             if kind:
-                out.rows.add(id(unit))
+                out.rows.add(id(unit))  # a header row is no measure
             continue
-        out.rows.add(id(unit))
         if kind == "kpi":
+            out.rows.add(id(unit))
             found = _kpi(section, unit, header, cells)
             if found:
                 out.kpis.append(found)
