@@ -190,7 +190,7 @@ def test_schedule_rows_by_fiscal_year() -> None:
     drafted = find_initiatives(root, roles(root))
     window = next(d for d in drafted if "frontyard" in d.items)
     assert [(s.fiscal_year, s.activity) for s in window.steps] == [
-        ("令和7年度", "書かない窓口の導入")
+        ("令和7年度", "書かない窓口の導入（導入）")
     ]
 
 
@@ -247,6 +247,41 @@ def test_a_measures_table_with_year_columns_gives_initiatives_with_schedules() -
     drafted = find_initiatives(root, roles(root))
     cloud = next(d for d in drafted if "standardization" in d.items)
     assert (cloud.title, cloud.commitment) == ("ガバメントクラウドへの移行", "implement")
-    assert [s.fiscal_year for s in cloud.steps] == ["令和6年度"]
+    assert [(s.fiscal_year, s.activity) for s in cloud.steps] == [
+        ("令和6年度", "ガバメントクラウドへの移行（準備）"),
+        ("令和7年度", "ガバメントクラウドへの移行（移行）"),
+    ]
     remote = next(d for d in drafted if "telework" in d.items)
     assert remote.commitment == "consider"
+
+
+def test_a_draft_mark_under_the_title_makes_the_status_draft() -> None:
+    root = outline_of("osaki-hyphen.txt")
+    cover = read_cover(root)
+    assert (cover.title, cover.status, cover.kind) == (
+        "大崎市デジタル推進計画（案）",
+        "draft",
+        "plan",
+    )
+    assert cover.gov is not None and cover.gov.code == "042153"
+
+
+def test_third_synthetic_plan_hyphen_numbering(  # 1-1 headings, measures table, KPI, CIO phrasing
+) -> None:
+    root = outline_of("osaki-hyphen.txt")
+    where = roles(root)
+    found = find_period(root, where)
+    assert found is not None and (found.start, found.end) == ("令和6年度", "令和8年度")
+    gov = find_governance(root, where)
+    assert gov.cio is not None and gov.cio.holder == "副市長"
+    assert gov.headquarters is not None
+    assert (gov.headquarters.name, gov.headquarters.head) == ("大崎市デジタル推進本部", "市長")
+    assert [e.holder for e in gov.experts] == ["地域情報化アドバイザー"]
+    items = by_item(find_initiatives(root, where))
+    assert items["public_payment_eltax"] == {"implement"}  # 検討 (R6) → 開始 (R7)
+    assert items["digital_divide"] == {"continue"}
+    assert items["telework"] == {"context"}  # 本市を取り巻く環境
+    online = next(d for d in find_initiatives(root, where) if "online_procedures" in d.items)
+    assert [(k.name, k.target) for k in online.kpis] == [
+        ("電子申請できる手続数", (150.0, "令和8年度"))
+    ]

@@ -14,6 +14,7 @@ from dxcheck.draft.when import find_date
 COVER_UNITS = 20
 _KIND_WORDS = re.compile(r"計画|方針|ビジョン|戦略|構想|プラン|提案")
 _PREFECTURE = re.compile(r"(?:都|道|府|県)$")
+_DRAFT_MARK = re.compile(r"[（(【\[]\s*(?:素案|原案|案)\s*[）)】\]]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -72,6 +73,10 @@ def _title(units: list[tuple[Section, Unit]]) -> tuple[str | None, str, str, Evi
                 break
         title = "".join(parts) if len(parts) > 1 else text
         kind = _kind(title, cover)
+        following = [_text(u) for _, u in units[index + 1 : index + 3]]
+        marked = next((t for t in following if _DRAFT_MARK.fullmatch(t)), None)
+        if marked and not _is_draft(title):
+            title += marked  # 大崎市デジタル推進計画 / （案）
         status = "proposal" if kind == "proposal" else "draft" if _is_draft(title) else "adopted"
         ev = Evidence(
             section.path if section.heading else "表紙",

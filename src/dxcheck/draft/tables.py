@@ -19,6 +19,7 @@ _YEAR_CELL = re.compile(
     r"^\s*(?:(?:令和|平成)\s*[0-9０-９元]{1,2}|[RＲ]\s*[0-9０-９]{1,2}|[0-9０-９]{4})"
     r"\s*(?:年度)?\s*(?:[（(][0-9０-９]{4}[)）])?\s*$"
 )
+_ARROWS = re.compile(r"[→⇒⇨➡―—\-－ー・…●○◎◯\s]+")
 _NUMBER = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9]{0,6})\s*$")
 
 
@@ -66,9 +67,7 @@ def read_tables(section: Section) -> Tables:
             if found:
                 out.kpis.append(found)
         else:
-            step = _step(section, unit, header, cells)
-            if step:
-                out.steps.append(step)
+            out.steps.extend(_step(section, unit, header, cells))
     return out
 
 
@@ -121,14 +120,26 @@ def _kpi(section: Section, unit: Unit, header: list[str], cells: list[str]) -> K
     return KpiFound(name, unit_name, values[0], values[1], evidence(section, unit, name, cue))
 
 
-def _step(section: Section, unit: Unit, header: list[str], cells: list[str]) -> StepFound | None:
+def _step(section: Section, unit: Unit, header: list[str], cells: list[str]) -> list[StepFound]:
+    """One entry per 年度 cell with text (an arrow-only row: its first 年度)."""
     years = {i: _year(h) for i, h in enumerate(header) if _YEAR_CELL.match(h)}
-    activity = " ".join(c.strip() for i, c in enumerate(cells) if i not in years and c.strip())
+    names = [
+        c.strip()
+        for i, c in enumerate(cells)
+        if i not in years and c.strip() and not c.strip().rstrip(".").isdigit()
+    ]
     filled = [i for i in sorted(years) if i < len(cells) and cells[i].strip()]
-    if not activity or not filled:
-        return None
-    year = years[filled[0]]
-    if year is None:
-        return None
-    piece = next(c for c in cells if c.strip())
-    return StepFound(year, activity[:80], evidence(section, unit, piece, f"年度の表 {year}"))
+    if not names or not filled:
+        return []
+    name = " ".join(names)[:80]
+    cue_cell = names[0]
+    worded = [i for i in filled if not _ARROWS.fullmatch(cells[i].strip())]
+    out: list[StepFound] = []
+    for index in worded or filled[:1]:
+        year = years[index]
+        if year is None:
+            continue
+        cell = cells[index].strip()
+        activity = name if _ARROWS.fullmatch(cell) else f"{name}（{cell}）"
+        out.append(StepFound(year, activity, evidence(section, unit, cue_cell, f"年度の表 {year}")))
+    return out
