@@ -285,3 +285,16 @@ def test_third_synthetic_plan_hyphen_numbering(  # 1-1 headings, measures table,
     assert [(k.name, k.target) for k in online.kpis] == [
         ("電子申請できる手続数", (150.0, "令和8年度"))
     ]
+
+
+def test_a_sentence_about_the_national_government_in_an_own_section_is_context() -> None:
+    lines = [
+        Line("第3章 取組"),
+        Line("1 行政のデジタル化"),
+        Line("国は、令和7年度末までにガバメントクラウドへの移行を推進している。"),
+        Line("本市は、国が示す対策に応じてセキュリティ対策を実施する。"),
+    ]
+    root = build(lines)
+    items = by_item(find_initiatives(root, roles(root)))
+    assert items["standardization"] == {"context"}
+    assert items["security"] == {"implement"}

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
-from dxcheck.draft.lexicon import commitment_of, find_items
+from dxcheck.draft.lexicon import commitment_of, find_items, others_subject
 from dxcheck.draft.outline import Section, Unit
 from dxcheck.draft.tables import KpiFound, StepFound, Tables, read_tables
 from dxcheck.draft.when import find_date
@@ -115,7 +115,7 @@ def _own(section: Section, mentions: dict[str, Evidence], tables: Tables) -> lis
         items = {k: v for k, v in find_items(piece).items() if k not in title_items}
         if not items:
             continue
-        commitment = commitment_of(piece)
+        commitment = None if others_subject(piece) else commitment_of(piece)
         if commitment is None:
             for item in items:
                 mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))

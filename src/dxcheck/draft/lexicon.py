@@ -42,6 +42,7 @@ class Cues:
     implement: tuple[str, ...]
     measures: tuple[str, ...]
     period: tuple[str, ...]
+    others: tuple[str, ...]
 
 
 def _load(package: str, name: str) -> Any:
@@ -68,6 +69,7 @@ def cues() -> Cues:
         words("commitment", "implement"),
         words("measures"),
         words("period"),
+        words("others_subjects"),
     )
 
 
@@ -145,3 +147,12 @@ def commitment_of(text: str) -> str | None:
 def has_any(text: str, words: tuple[str, ...]) -> bool:
     norm = normalise(text)
     return any(w in norm for w in words)
+
+
+_LEAD = re.compile(r"^[\s　・●○■□◆◇※\-－―(（「『]*(?:また|さらに|なお|一方)?[、,]?")
+
+
+def others_subject(sentence: str) -> bool:
+    """True when the sentence's subject is another body (国は…, 県では…)."""
+    head = _LEAD.sub("", normalise(sentence))
+    return head.startswith(cues().others)
