@@ -298,3 +298,16 @@ def test_a_sentence_about_the_national_government_in_an_own_section_is_context()
     items = by_item(find_initiatives(root, roles(root)))
     assert items["standardization"] == {"context"}
     assert items["security"] == {"implement"}
+
+
+def test_a_printed_list_of_the_national_procedures_is_kept_as_written() -> None:
+    from dxcheck.catalog import load_catalog
+
+    names = [p.name for p in load_catalog().online_procedures[:12]]
+    lines = [Line("1 行政手続のオンライン化"), Line("対象手続")]
+    lines += [Line(f"{a}\t{b}") for a, b in zip(names[::2], names[1::2], strict=True)]
+    lines += [Line("住民票の写しの交付")]  # not a national procedure
+    root = build(lines)
+    found = find_procedures(root, roles(root))
+    assert found is not None and found.count is None
+    assert sorted(found.names) == sorted(names)

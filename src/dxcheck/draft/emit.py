@@ -199,7 +199,11 @@ def _facts(parts: Parts) -> dict[str, Any]:
         facts["standardization"] = entry
     if parts.procedures is not None:
         p = parts.procedures
-        proc: dict[str, Any] = {"count": p.count}
+        proc: dict[str, Any] = {}
+        if p.names:
+            proc["procedures"] = list(p.names)
+        if p.count is not None:
+            proc["count"] = p.count
         if p.mynaportal:
             proc["via_mynaportal"] = True
         proc["cite"] = p.evidence.cite()

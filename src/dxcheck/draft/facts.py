@@ -10,7 +10,7 @@ from dxcheck.catalog import load_catalog
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces
 from dxcheck.draft.lexicon import normalise
-from dxcheck.draft.outline import Section
+from dxcheck.draft.outline import Section, Unit
 
 MIN_LISTED = 8  # fewer names than this is a mention, not the list
 _COUNT = re.compile(r"([0-9]{1,3})\s*(?:の)?業務")
@@ -28,9 +28,10 @@ class Systems:
 
 @dataclass(frozen=True, slots=True)
 class Procedures:
-    count: int
+    count: int | None
     mynaportal: bool
     evidence: Evidence
+    names: tuple[str, ...] = ()
 
 
 def _usable(section: Section, roles: dict[int, Role]) -> bool:
@@ -82,7 +83,60 @@ def find_systems(root: Section, roles: dict[int, Role]) -> Systems | None:
     return best
 
 
+_PROCEDURE_WORD = re.compile(r"届|申請|請求|申出|申込|申告|納付|報告|証明")
+MIN_PROCEDURES = 10  # fewer matching names than this is a mention, not the list
+
+
+def _procedure_key(text: str) -> str:
+    return normalise(text).replace("手続き", "手続").replace("(", "").replace(")", "")
+
+
+def find_procedure_list(root: Section, roles: dict[int, Role]) -> tuple[list[str], Evidence] | None:
+    """The national online procedures a section prints as a list (as the document spells them)."""
+    from difflib import SequenceMatcher
+
+    national = [_procedure_key(p.name) for p in load_catalog().online_procedures]
+    for section in root.walk():
+        if not _usable(section, roles):
+            continue
+        names: list[str] = []
+        first: tuple[Unit, str] | None = None
+        matched: set[int] = set()
+        for unit in section.units:
+            for piece in pieces(unit):
+                text = piece.strip(" ・-●")
+                if not 4 <= len(text) <= 60 or not _PROCEDURE_WORD.search(text):
+                    continue
+                key = _procedure_key(text)
+                for index, name in enumerate(national):
+                    if index in matched:
+                        continue
+                    matcher = SequenceMatcher(None, key, name)
+                    if matcher.quick_ratio() >= 0.8 and matcher.ratio() >= 0.8:
+                        matched.add(index)
+                        names.append(text)
+                        first = first or (unit, piece)
+                        break
+        if len(names) >= MIN_PROCEDURES and first is not None:
+            cue = f"国の手続名 {len(names)} 件の列挙"
+            return names, evidence(section, first[0], first[1], cue)
+    return None
+
+
 def find_procedures(root: Section, roles: dict[int, Role]) -> Procedures | None:
+    listed = find_procedure_list(root, roles)
+    counted = _procedure_count(root, roles)
+    if listed is None:
+        return counted
+    names, ev = listed
+    if counted is not None:
+        c = counted.evidence
+        both = Evidence(c.section, c.page, c.quote, f"{c.cue}・{ev.cue}（{ev.section}）")
+        return Procedures(counted.count, counted.mynaportal, both, tuple(names))
+    return Procedures(None, False, ev, tuple(names))
+
+
+def _procedure_count(root: Section, roles: dict[int, Role]) -> Procedures | None:
     for section in root.walk():
         if not _usable(section, roles):
             continue
