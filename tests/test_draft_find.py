@@ -311,3 +311,17 @@ def test_a_printed_list_of_the_national_procedures_is_kept_as_written() -> None:
     found = find_procedures(root, roles(root))
     assert found is not None and found.count is None
     assert sorted(found.names) == sorted(names)
+
+
+def test_a_summary_list_defers_to_the_section_that_details_the_measure() -> None:
+    lines = [
+        Line("第2章 基本方針"),
+        Line("本町は次の取組を進める。"),
+        Line("①AI・RPAの利用推進（業務の自動化、職員の負担軽減）"),
+        Line("第3章 取組"),
+        Line("1 AI・RPAの利用推進（業務の自動化、職員の負担軽減）"),
+        Line("定型業務へのAIの導入を検討する。"),
+    ]
+    root = build(lines)
+    items = by_item(find_initiatives(root, roles(root)))
+    assert items["ai_rpa"] == {"consider"}

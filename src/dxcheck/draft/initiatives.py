@@ -4,15 +4,20 @@ someone else's plan become ``context`` entries."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+from difflib import SequenceMatcher
 
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
-from dxcheck.draft.lexicon import commitment_of, find_items, others_subject
-from dxcheck.draft.outline import Section, Unit
+from dxcheck.draft.lexicon import commitment_of, find_items, normalise, others_subject
+from dxcheck.draft.outline import Section, Unit, heading_of
 from dxcheck.draft.tables import KpiFound, StepFound, Tables, read_tables
 from dxcheck.draft.when import find_date
 
+_NUMBERED = re.compile(
+    r"^[\s#・\-－]*(?:[①-⑳]|[(（]?[0-9０-９]{1,2}[)）.．]?|[ア-ト][\s.．、)）]|[ⅰ-ⅹi]{1,3}[\s.)])\s*"
+)
 _RANK = {"implement": 3, "continue": 2, "consider": 1}
 
 
@@ -30,15 +35,24 @@ class Drafted:
 def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
     own: list[Drafted] = []
     mentions: dict[str, Evidence] = {}
+    headings = {_key(s.title) for s in root.walk() if s.heading is not None}
+    detailed = {_key(s.title) for s in root.walk() if s.heading is not None and s.units}
     for section in root.walk():
         role = roles[id(section)]
         if role == "ignore":
             continue
+        if (
+            section.heading is not None
+            and not section.units
+            and not section.children
+            and _key(section.title) in detailed
+        ):
+            continue  # an overview's entry; the section with the text decides
         if role != "own" or section.heading is None:
             _mentions(section, mentions)
             continue
         tables = read_tables(section)
-        drafted = _own(section, mentions, tables)
+        drafted = _own(section, mentions, tables, headings - {_key(section.title)})
         own.extend(drafted)
         _attach(tables, drafted, own)
     covered = {item for d in own for item in d.items}
@@ -79,7 +93,37 @@ def _attach(tables: Tables, here: list[Drafted], everywhere: list[Drafted]) -> N
             target.steps.append(found)
 
 
-def _own(section: Section, mentions: dict[str, Evidence], tables: Tables) -> list[Drafted]:
+def _key(text: str) -> str:
+    """A heading or list line without its number, for telling a summary list from its sections."""
+    found = heading_of(text.replace("\t", " "))
+    return normalise(found[2] if found else text)
+
+
+def _summarises(text: str, elsewhere: set[str]) -> bool:
+    first = next((c for c in text.split("\t") if len(c.strip()) > 3), "")
+    if not _NUMBERED.match(first) or len(first) > 80:
+        return False  # only numbered list lines and rows (①…, (1)…) summarise sections
+    key = _key(_NUMBERED.sub("", first))
+    if len(key) < 4:
+        return False
+    if key in elsewhere:
+        return True
+    for heading in elsewhere:
+        if len(heading) < 4 or abs(len(key) - len(heading)) > len(heading) * 0.2:
+            continue
+        matcher = SequenceMatcher(None, key, heading)
+        if (
+            matcher.real_quick_ratio() >= 0.85
+            and matcher.quick_ratio() >= 0.85
+            and matcher.ratio() >= 0.85
+        ):
+            return True
+    return False
+
+
+def _own(
+    section: Section, mentions: dict[str, Evidence], tables: Tables, elsewhere: set[str]
+) -> list[Drafted]:
     assert section.heading is not None
     out: list[Drafted] = []
     title = quotable(section.heading.text)
@@ -87,6 +131,11 @@ def _own(section: Section, mentions: dict[str, Evidence], tables: Tables) -> lis
     body: list[tuple[Unit, str]] = []
     for unit in section.units:
         if id(unit) in tables.rows:
+            continue
+        if not unit.text.endswith("。") and _summarises(unit.text, elsewhere):
+            # A line of a summary list (or a schedule row) that names a section detailed
+            # elsewhere: that section decides the commitment (②行政事務の効率化（…AI・RPAの
+            # 利用推進） → the section ② 行政事務の効率化…, whose text says 導入を検討する).
             continue
         if "\t" in unit.text:
             row = _row(section, unit)
