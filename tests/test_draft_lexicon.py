@@ -81,6 +81,8 @@ def test_commitment_comes_from_the_predicate(sentence: str, commitment: str | No
         (["第3章 取組", "1. 書かない窓口"], "own"),
         (["第5章 資料", "用語解説"], "ignore"),
         (["第2章 本市を取り巻く環境", "3 社会環境の変化"], "background"),
+        (["第2章 デジタル化の課題と対応"], "own"),
+        (["第2章 総務省「自治体DX推進計画」の概要"], "external"),
     ],
 )
 def test_section_roles_follow_the_heading_cues(headings: list[str], role: str) -> None:
