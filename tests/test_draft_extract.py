@@ -168,3 +168,23 @@ def test_a_5000_page_text_is_refused_quickly() -> None:
 def test_a_huge_text_without_pages_is_refused() -> None:
     with pytest.raises(DraftError, match="長すぎます"):
         extract(("本町はDXを推進します。" * 300_000).encode(), "big.txt")
+
+
+def test_hard_wrapped_text_is_marked_so_that_sentences_are_joined() -> None:
+    from dxcheck.draft.outline import build
+
+    sentence = "本町は、住民サービスの向上と業務の効率化のため、書かない窓口を令和8年度末までに全窓口へ導入する。"
+    body = (sentence * 12).replace("。本", "。\n本")  # one long paragraph, then wrap it at 30
+    flat = body.replace("\n", "")
+    wrapped = "\n".join(flat[i : i + 30] for i in range(0, len(flat), 30))
+    lines = extract(("1 取組\n" + wrapped + "\n").encode(), "plan.txt").lines
+    assert sum(line.wrapped for line in lines) >= 10
+    section = build(lines).children[0]
+    assert sentence in section.units[0].text
+
+
+def test_paragraph_per_line_text_is_not_joined() -> None:
+    text = "\n".join(
+        f"第{i}の段落です。" + "本町はDXを推進します。" * (i % 5 + 1) for i in range(20)
+    )
+    assert not any(line.wrapped for line in extract(text.encode(), "plan.txt").lines)

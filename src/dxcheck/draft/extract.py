@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections import Counter
 from dataclasses import dataclass, field
 
 from dxcheck.draft.errors import DraftError
@@ -139,8 +140,35 @@ def read_text(data: bytes, name: str) -> Extracted:
     for index, page_text in enumerate(text.split("\f"), start=1):
         for raw in page_text.splitlines():
             lines.append(Line(raw.rstrip(), index if paged else None))
-    lines = label_by_footers(lines)
+    lines = mark_hard_wraps(label_by_footers(lines))
     return Extracted(lines, "text", text.count("\f") + 1 if paged else 0)
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+_ENDS = ("。", "．", "」", "）", ")", "：", ":")
+
+
+def mark_hard_wraps(lines: list[Line]) -> list[Line]:
+    """Text saved from a PDF (pdftotext) breaks every line at the same width. When many lines
+    share one width, a line of that width that does not end a sentence continues on the next."""
+    widths = [_width(line.text.rstrip()) for line in lines]
+    long = [w for w, line in zip(widths, lines, strict=True) if w >= 40 and "\t" not in line.text]
+    if len(long) < 10:
+        return lines
+    common, _ = Counter(w // 2 for w in long).most_common(1)[0]
+    near = sum(1 for w in long if abs(w // 2 - common) <= 1)
+    if near < len(long) * 0.5:
+        return lines  # paragraphs of every length: one line per paragraph
+    limit = (common - 1) * 2
+    return [
+        Line(line.text, line.page, line.label, True)
+        if w >= limit and "\t" not in line.text and not line.text.rstrip().endswith(_ENDS)
+        else line
+        for w, line in zip(widths, lines, strict=True)
+    ]
 
 
 def label_by_footers(lines: list[Line]) -> list[Line]:
