@@ -263,6 +263,15 @@ def build_app(lang: str) -> typer.Typer:
 
         raise typer.Exit(run_init(municipality, code, out, lang, prefecture))
 
+    @app.command(help=t("draft", lang), cls=command_cls)
+    def draft(
+        document: Annotated[str, typer.Argument(metavar="INPUT", help=t("draft_input", lang))],
+        out: Annotated[str | None, typer.Option("--out", "-o", help=t("draft_out", lang))] = None,
+    ) -> None:
+        from dxcheck.draft.command import run as run_draft
+
+        raise typer.Exit(run_draft(document, out, lang))
+
     @app.command(help=t("schema", lang), cls=command_cls)
     def schema(
         out: Annotated[str | None, typer.Option("--out", "-o", help=t("out", lang))] = None,

@@ -178,6 +178,12 @@ class Citation(_Model):
     section: NonEmpty = Field(description="出典の章・節（例: 第3章 2(1)）")
     page: int | None = Field(default=None, ge=1, description="出典のページ（分かる場合）")
     quote: str | None = Field(default=None, description="出典の該当箇所の引用（短く）")
+    draft: str | None = Field(
+        default=None,
+        description="dxcheck draft がこの項目を抜き出した手がかり（例: keyword ガバメントクラウド "
+        "in 基本方針2 p.9）。人が原文と照らして確認したら、この行を削除する / the cue that "
+        "produced this entry; delete the line once a person has confirmed it",
+    )
 
 
 class Municipality(_Model):

@@ -31,7 +31,7 @@ class Example:
 @dataclass(frozen=True, slots=True)
 class Rule:
     id: str
-    family: str  # coverage | deadlines | governance | consistency | waivers
+    family: str  # coverage | deadlines | governance | consistency | waivers | review
     severity: Severity
     national_item: str | None  # None: the rule applies to every item (the finding names it)
     versions: tuple[str, ...]  # catalog versions the rule applies to; () = all

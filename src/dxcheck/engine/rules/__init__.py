@@ -6,7 +6,16 @@ from dxcheck.engine.rules import (
     deadlines,
     document,
     governance,
+    review,
     waivers,
 )
 
-__all__ = ["consistency", "coverage", "deadlines", "document", "governance", "waivers"]
+__all__ = [
+    "consistency",
+    "coverage",
+    "deadlines",
+    "document",
+    "governance",
+    "review",
+    "waivers",
+]

@@ -1,0 +1,215 @@
+"""Step 5: the findings → plan YAML text that ``dxcheck validate`` accepts.
+
+Every drafted entry's ``cite`` carries ``draft`` (the cue that produced it); what was not
+found is ``not_stated: true`` with a note, never guessed."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+import yaml
+
+from dxcheck.draft.cover import Cover
+from dxcheck.draft.facts import Procedures, Systems
+from dxcheck.draft.governance import GovernanceFound
+from dxcheck.draft.initiatives import Drafted
+from dxcheck.draft.period import Found
+from dxcheck.draft.tables import KpiFound
+
+SCHEMA_HEADER = "# yaml-language-server: $schema=../schemas/plan.schema.json"
+PLACEHOLDER_CODE = "000000"  # fails the check digit: validate flags it until a person fixes it
+
+
+@dataclass(frozen=True, slots=True)
+class Parts:
+    source: str
+    cover: Cover
+    period: Found | None
+    governance: GovernanceFound
+    initiatives: list[Drafted]
+    systems: Systems | None
+    procedures: Procedures | None
+    pages: int
+    kind: str
+
+
+def emit(parts: Parts) -> str:
+    plan: dict[str, Any] = {
+        "municipality": _municipality(parts.cover),
+        "document": _document(parts),
+        "period": _period(parts.period),
+        "governance": _governance(parts.governance),
+        "initiatives": _initiatives(parts.initiatives),
+    }
+    facts = _facts(parts)
+    if facts:
+        plan["facts"] = facts
+    dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
+    body = yaml.dump(plan, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
+    return "\n".join(_header(parts)) + "\n" + body
+
+
+def _header(parts: Parts) -> list[str]:
+    lines = [
+        SCHEMA_HEADER,
+        "#",
+        f"# dxcheck draft による下書き（原本: {parts.source}、{parts.kind}"
+        + (f"、{parts.pages} ページ" if parts.pages else "")
+        + "）。",
+        "# 確認の手順: 各項目の cite（節・ページ・引用）を原文と照らし、正しければ cite の draft 行を",
+        "# 削除します。誤りは直し、足りない取組は書き足します。draft 行が残る項目は",
+        "# dxcheck check が DRF001（情報）として示します。not_stated は「見つからなかった」の意味です。",
+        "# Draft written by dxcheck draft. Review each entry against its cite (section, page,",
+        "# quote); delete the cite's draft line once confirmed. DRF001 lists unreviewed entries.",
+    ]
+    if parts.cover.gov is None:
+        lines += [
+            f"# 要確認: 団体を特定できませんでした（{parts.cover.gov_note}）。name・code・prefecture を",
+            f'# 書いてください（code "{PLACEHOLDER_CODE}" は仮の値で、dxcheck validate がエラーにします）。',
+        ]
+    return lines
+
+
+def _municipality(cover: Cover) -> dict[str, Any]:
+    if cover.gov is None:
+        return {
+            "name": "（団体名を記入）",
+            "code": PLACEHOLDER_CODE,
+            "prefecture": "（都道府県名を記入）",
+        }
+    return {"name": cover.gov.name, "code": cover.gov.code, "prefecture": cover.gov.prefecture}
+
+
+def _document(parts: Parts) -> dict[str, Any]:
+    cover = parts.cover
+    doc: dict[str, Any] = {
+        "title": cover.title or "（文書名を記入）",
+        "kind": cover.kind,
+        "status": cover.status,
+    }
+    if cover.adopted:
+        doc["adopted"] = cover.adopted
+    doc["source"] = {"file": parts.source}
+    ev = cover.adopted_evidence or cover.title_evidence
+    if ev is not None:
+        cite = ev.cite()
+        status = {
+            "adopted": "策定済: 題名に「案」「提案」なし",
+            "draft": "案: 題名に「案」",
+            "proposal": "提案: 表紙に「提案」",
+        }[cover.status]
+        cite["draft"] = (
+            f"表紙 題名・種別（{cover.kind}）・状態（{status}）"
+            + (f"・日付 {cover.adopted}" if cover.adopted else "")
+            + (f" p.{ev.page}" if ev.page else "")
+        )
+        doc["cite"] = cite
+    return doc
+
+
+def _period(found: Found | None) -> dict[str, Any]:
+    if found is None:
+        return {
+            "not_stated": True,
+            "note": "dxcheck draft: 計画期間の記載が見つかりませんでした（要確認）",
+        }
+    return {"start": found.start, "end": found.end, "cite": found.evidence.cite()}
+
+
+def _governance(found: GovernanceFound) -> dict[str, Any]:
+    missing = "dxcheck draft: 記載が見つかりませんでした（要確認）"
+    out: dict[str, Any] = {}
+    for key, post in (("cio", found.cio), ("cio_deputy", found.deputy)):
+        out[key] = (
+            {"holder": post.holder, "cite": post.evidence.cite()}
+            if post
+            else {"not_stated": True, "note": missing}
+        )
+    hq = found.headquarters
+    if hq is None:
+        out["headquarters"] = {"not_stated": True, "note": missing}
+    else:
+        entry: dict[str, Any] = {"name": hq.name}
+        if hq.head:
+            entry["head"] = hq.head
+        entry["cite"] = hq.evidence.cite()
+        out["headquarters"] = entry
+    if found.experts:
+        out["external_expertise"] = [
+            {"role": e.holder, "cite": e.evidence.cite()} for e in found.experts
+        ]
+    if found.groups:
+        out["working_groups"] = [{"name": g.name, "cite": g.evidence.cite()} for g in found.groups]
+    return out
+
+
+def _initiatives(drafted: list[Drafted]) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    for index, d in enumerate(drafted, start=1):
+        slug = d.items[0].replace("_", "-") if d.items else "measure"
+        entry: dict[str, Any] = {
+            "id": f"d{index:02d}-{slug}",
+            "title": _one_line(d.title),
+            "national_items": d.items,
+            "commitment": d.commitment,
+        }
+        if d.target:
+            entry["target"] = d.target
+        if d.kpis:
+            entry["kpis"] = [_kpi(k) for k in d.kpis]
+        if d.steps:
+            entry["schedule"] = [
+                {"fiscal_year": s.fiscal_year, "activity": s.activity, "cite": s.evidence.cite()}
+                for s in d.steps
+            ]
+        entry["cite"] = d.evidence.cite()
+        out.append(entry)
+    return out
+
+
+def _kpi(kpi: KpiFound) -> dict[str, Any]:
+    out: dict[str, Any] = {"name": kpi.name}
+    if kpi.unit:
+        out["unit"] = kpi.unit
+    for key, found in (("baseline", kpi.baseline), ("target", kpi.target)):
+        if found is not None:
+            number = found[0]
+            if isinstance(number, float) and number.is_integer():
+                number = int(number)
+            value: dict[str, Any] = {"value": number}
+            if found[1]:
+                value["date"] = found[1]
+            out[key] = value
+    out["cite"] = kpi.evidence.cite()
+    return out
+
+
+def _facts(parts: Parts) -> dict[str, Any]:
+    facts: dict[str, Any] = {}
+    if parts.systems is not None:
+        s = parts.systems
+        entry: dict[str, Any] = {"systems": s.names}
+        if s.count is not None:
+            entry["systems_count_stated"] = s.count
+        if s.cloud:
+            entry["government_cloud"] = True
+        entry["cite"] = s.evidence.cite()
+        facts["standardization"] = entry
+    if parts.procedures is not None:
+        p = parts.procedures
+        proc: dict[str, Any] = {}
+        if p.names:
+            proc["procedures"] = list(p.names)
+        if p.count is not None:
+            proc["count"] = p.count
+        if p.mynaportal:
+            proc["via_mynaportal"] = True
+        proc["cite"] = p.evidence.cite()
+        facts["online_procedures"] = proc
+    return facts
+
+
+def _one_line(text: str) -> str:
+    return re.sub(r"\s+", " ", text).strip() or "（題名なし）"

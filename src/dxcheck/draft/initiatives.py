@@ -1,0 +1,199 @@
+"""Initiatives: the municipality's own measures, one per heading or table row that names a
+national item, with the commitment its wording gives; items named only in background or in
+someone else's plan become ``context`` entries."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from difflib import SequenceMatcher
+
+from dxcheck.draft.classify import Role
+from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
+from dxcheck.draft.lexicon import commitment_of, find_items, normalise, others_subject
+from dxcheck.draft.outline import Section, Unit, heading_of
+from dxcheck.draft.tables import KpiFound, StepFound, Tables, read_tables
+from dxcheck.draft.when import find_date
+
+_NUMBERED = re.compile(
+    r"^[\s#・\-－]*(?:[①-⑳]|[(（]?[0-9０-９]{1,2}[)）.．]?|[ア-ト][\s.．、)）]|[ⅰ-ⅹi]{1,3}[\s.)])\s*"
+)
+_RANK = {"implement": 3, "continue": 2, "consider": 1}
+
+
+@dataclass(slots=True)
+class Drafted:
+    title: str
+    items: list[str]
+    commitment: str
+    evidence: Evidence
+    target: str | None = None
+    kpis: list[KpiFound] = field(default_factory=list)
+    steps: list[StepFound] = field(default_factory=list)
+
+
+def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
+    own: list[Drafted] = []
+    mentions: dict[str, Evidence] = {}
+    headings = {_key(s.title) for s in root.walk() if s.heading is not None}
+    detailed = {_key(s.title) for s in root.walk() if s.heading is not None and s.units}
+    for section in root.walk():
+        role = roles[id(section)]
+        if role == "ignore":
+            continue
+        if (
+            section.heading is not None
+            and not section.units
+            and not section.children
+            and _key(section.title) in detailed
+        ):
+            continue  # an overview's entry; the section with the text decides
+        if role != "own" or section.heading is None:
+            _mentions(section, mentions)
+            continue
+        tables = read_tables(section)
+        drafted = _own(section, mentions, tables, headings - {_key(section.title)})
+        own.extend(drafted)
+        _attach(tables, drafted, own)
+    covered = {item for d in own for item in d.items}
+    context = [
+        Drafted(f"{ev.quote[:40]}（背景としての言及）", [item], "context", ev)
+        for item, ev in mentions.items()
+        if item not in covered
+    ]
+    return own + context
+
+
+def _mentions(section: Section, mentions: dict[str, Evidence]) -> None:
+    units = ([section.heading] if section.heading is not None else []) + section.units
+    for unit in units:
+        for piece in pieces(unit):
+            for item, phrase in find_items(piece).items():
+                if item not in mentions:
+                    mentions[item] = evidence(section, unit, piece, f"keyword {phrase}（背景）")
+
+
+def _attach(tables: Tables, here: list[Drafted], everywhere: list[Drafted]) -> None:
+    """A KPI or a schedule row goes to the initiative of its section that names the same item,
+    else to any initiative naming its item, else (a KPI) to the section's first initiative."""
+    rows: list[KpiFound | StepFound] = [*tables.kpis, *tables.steps]
+    for found in rows:
+        text = found.name if isinstance(found, KpiFound) else found.activity
+        items = set(find_items(text))
+        target = (
+            next((d for d in here if items & set(d.items)), None)
+            or next((d for d in everywhere if items & set(d.items)), None)
+            or (here[0] if here and isinstance(found, KpiFound) else None)
+        )
+        if target is None:
+            continue
+        if isinstance(found, KpiFound):
+            target.kpis.append(found)
+        else:
+            target.steps.append(found)
+
+
+def _key(text: str) -> str:
+    """A heading or list line without its number, for telling a summary list from its sections."""
+    found = heading_of(text.replace("\t", " "))
+    return normalise(found[2] if found else text)
+
+
+def _summarises(text: str, elsewhere: set[str]) -> bool:
+    first = next((c for c in text.split("\t") if len(c.strip()) > 3), "")
+    if not _NUMBERED.match(first) or len(first) > 80:
+        return False  # only numbered list lines and rows (①…, (1)…) summarise sections
+    key = _key(_NUMBERED.sub("", first))
+    if len(key) < 4:
+        return False
+    if key in elsewhere:
+        return True
+    for heading in elsewhere:
+        if len(heading) < 4 or abs(len(key) - len(heading)) > len(heading) * 0.2:
+            continue
+        matcher = SequenceMatcher(None, key, heading)
+        if (
+            matcher.real_quick_ratio() >= 0.85
+            and matcher.quick_ratio() >= 0.85
+            and matcher.ratio() >= 0.85
+        ):
+            return True
+    return False
+
+
+def _own(
+    section: Section, mentions: dict[str, Evidence], tables: Tables, elsewhere: set[str]
+) -> list[Drafted]:
+    assert section.heading is not None
+    out: list[Drafted] = []
+    title = quotable(section.heading.text)
+    title_items = find_items(section.title)
+    body: list[tuple[Unit, str]] = []
+    for unit in section.units:
+        if id(unit) in tables.rows:
+            continue
+        if not unit.text.endswith("。") and _summarises(unit.text, elsewhere):
+            # A line of a summary list (or a schedule row) that names a section detailed
+            # elsewhere: that section decides the commitment (②行政事務の効率化（…AI・RPAの
+            # 利用推進） → the section ② 行政事務の効率化…, whose text says 導入を検討する).
+            continue
+        if "\t" in unit.text:
+            row = _row(section, unit)
+            if row is not None:
+                out.append(row)
+            continue
+        body.extend((unit, piece) for piece in pieces(unit))
+    target = next((t for t in (find_date(p, until=True) for _, p in body) if t), None)
+    if title_items:
+        # Each item the heading names takes the commitment of the body sentences that name it
+        # (見出し「AI・RPAの利用推進」, 本文「…導入を検討する」 → consider); implement when the body
+        # does not come back to it. One initiative per commitment.
+        grouped: dict[str, list[str]] = {}
+        for item in title_items:
+            said = [commitment_of(p) for _, p in body if item in find_items(p)]
+            grouped.setdefault(_combine([c for c in said if c]) or "implement", []).append(item)
+        for heading_commitment, heading_items in grouped.items():
+            words = dict.fromkeys(title_items[i] for i in heading_items)
+            ev = evidence(section, section.heading, title, "見出しの keyword " + "・".join(words))
+            out.append(Drafted(section.title, heading_items, heading_commitment, ev, target))
+    # Items the heading does not name: one initiative per sentence that names them with a
+    # commitment (its quote supports every item it lists); an item already drafted from this
+    # section with the same commitment is not repeated.
+    seen = {(item, d.commitment) for d in out for item in d.items}
+    for unit, piece in body:
+        items = {k: v for k, v in find_items(piece).items() if k not in title_items}
+        if not items:
+            continue
+        commitment = None if others_subject(piece) else commitment_of(piece)
+        if commitment is None:
+            for item in items:
+                mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))
+            continue
+        new = [item for item in items if (item, commitment) not in seen]
+        if not new:
+            continue
+        seen.update((item, commitment) for item in new)
+        cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in new))
+        ev = evidence(section, unit, piece, cue)
+        out.append(Drafted(section.title, new, commitment, ev, find_date(piece, until=True)))
+    return out
+
+
+def _row(section: Section, unit: Unit) -> Drafted | None:
+    cells = [c.strip() for c in unit.text.split("\t") if c.strip()]
+    items = find_items(unit.text)
+    if not items or not cells:
+        return None
+    commitment = commitment_of(unit.text) or "implement"
+    cell = next((c for c in cells if find_items(c)), cells[0])
+    cue = "表の行の keyword " + "・".join(dict.fromkeys(items.values()))
+    target = find_date(unit.text, until=True)
+    title = next((c for c in cells if len(c) >= 2 and not c.rstrip(".").isdigit()), cells[0])
+    ev = evidence(section, unit, cell, cue)
+    return Drafted(title[:60], list(items), commitment, ev, target)
+
+
+def _combine(commitments: list[str]) -> str | None:
+    if not commitments:
+        return None
+    return max(commitments, key=lambda c: _RANK[c])
