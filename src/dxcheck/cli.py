@@ -140,6 +140,9 @@ def build_app(lang: str) -> typer.Typer:
         diff_base: Annotated[
             str | None, typer.Option("--diff-base", help=t("diff_base", lang))
         ] = None,
+        jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))] = None,
+        no_cache: Annotated[bool, typer.Option("--no-cache", help=t("no_cache", lang))] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("quiet", lang))] = False,
     ) -> None:
         from dxcheck.commands.check import Options, run
 
@@ -154,6 +157,9 @@ def build_app(lang: str) -> typer.Typer:
             lang=lang,
             baseline=baseline,
             diff_base=diff_base,
+            jobs=jobs,
+            cache=not no_cache,
+            quiet=quiet,
         )
         raise typer.Exit(run(opts, fmt.value))
 
@@ -267,7 +273,27 @@ def build_app(lang: str) -> typer.Typer:
         else:
             sys.stdout.write(text)
 
+    _add_cache_commands(app, lang, command_cls)
     return app
+
+
+def _add_cache_commands(app: typer.Typer, lang: str, command_cls: type[Any]) -> None:
+    """`dxcheck cache clean`: remove the cache folder of `check` (see dxcheck.cache)."""
+    cache_app = typer.Typer(
+        cls=_localised(TyperGroup, t("help_opt", lang)),
+        help=t("cache_cmd", lang),
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    app.add_typer(cache_app, name="cache")
+
+    @cache_app.command("clean", help=t("cache_clean", lang), cls=command_cls)
+    def clean(
+        path: Annotated[str, typer.Argument(help=t("cache_path", lang))] = ".",
+    ) -> None:
+        from dxcheck.commands.info import clean_cache
+
+        raise typer.Exit(clean_cache(path, lang))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -22,6 +22,7 @@ from dxcheck.engine.runner import (
 from dxcheck.inputs import STDIN
 from dxcheck.loader import Limits
 from dxcheck.models import Facts
+from dxcheck.validate import Result
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 
@@ -44,6 +45,9 @@ class Options:
     max_depth: int = 64
     baseline: str | None = None
     diff_base: str | None = None
+    jobs: int | None = None  # worker processes; None: the cores available
+    cache: bool = True
+    quiet: bool = False  # no progress bar
 
 
 def parse_as_of(text: str | None) -> datetime.date:
@@ -73,12 +77,20 @@ class Prepared:
     fail_on: Severity
 
 
-def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
-    """Everything `check`, `report` and the CI formats share: config, catalog, checks.
+@dataclass(slots=True)
+class Settings:
+    """What checking one plan needs besides the plan: resolved once per run (and per worker)."""
 
-    ``summary_only``: the output needs of each plan only its name, title and period, and the
-    source lines its findings point at (every format but the report); the rest is dropped as
-    soon as the plan is checked, so memory does not grow with the plans' size."""
+    as_of: datetime.date
+    config: Config
+    catalog: Catalog
+    selection: Selection
+    fail_on: Severity
+    limits: Limits
+
+
+def resolve(opts: Options) -> Settings:
+    """Configuration, catalog, selection and threshold of a run (UsageError if unusable)."""
     as_of = parse_as_of(opts.as_of)
     config_path = opts.config
     if config_path is None:
@@ -101,23 +113,44 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
     if fail_on not in ("error", "warning", "info"):
         raise UsageError(f"--fail-on: {fail_on}")
     limits = Limits(max_bytes=opts.max_bytes, max_depth=opts.max_depth)
+    return Settings(as_of, config, catalog, selection, fail_on, limits)  # type: ignore[arg-type]
+
+
+def check_result(result: Result, settings: Settings) -> PlanCheck:
+    """Run the rules over one validated file (an invalid one keeps its schema problems)."""
+    catalog = settings.catalog
+    notes = diagnostics_as_findings(result.diagnostics, catalog.version)
+    if result.plan is None or result.document is None:
+        return PlanCheck(result.path, None, result.document, catalog.version, notes)
+    check = check_plan(
+        result.plan,
+        result.document,
+        catalog,
+        settings.as_of,
+        settings.selection,
+        settings.config.waivers_for(result.path),
+    )
+    check.findings = sorted([*notes, *check.findings], key=lambda f: f.sort_key)
+    return check
+
+
+def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
+    """Everything `check`, `report` and the CI formats share: config, catalog, checks.
+
+    ``summary_only``: the output needs of each plan only its name, title and period, and the
+    source lines its findings point at (every format but the report); the rest is dropped as
+    soon as the plan is checked, so memory does not grow with the plans' size."""
+    settings = resolve(opts)
+    as_of, catalog, selection = settings.as_of, settings.catalog, settings.selection
+    config, limits = settings.config, settings.limits
     unreadable: list[Diagnostic] = []
     checks: list[PlanCheck] = []
     # One file at a time: validate, check, then drop what only checking needed.
     for result in iter_results(opts.paths, limits, unreadable):
-        notes = diagnostics_as_findings(result.diagnostics, catalog.version)
+        check = check_result(result, settings)
         if result.plan is None or result.document is None:
-            checks.append(PlanCheck(result.path, None, result.document, catalog.version, notes))
+            checks.append(check)
             continue
-        check = check_plan(
-            result.plan,
-            result.document,
-            catalog,
-            as_of,
-            selection,
-            config.waivers_for(result.path),
-        )
-        check.findings = sorted([*notes, *check.findings], key=lambda f: f.sort_key)
         result.document.release_positions()
         if summary_only:
             result.document.keep_lines({f.line for f in check.findings})
@@ -133,7 +166,7 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
         for check in checks:
             old = _fingerprints_at(opts.diff_base, check, catalog, as_of, selection, config, limits)
             _drop_known([check], old)
-    return Prepared(checks, len(unreadable), as_of, catalog.version, fail_on)  # type: ignore[arg-type]
+    return Prepared(checks, len(unreadable), as_of, catalog.version, settings.fail_on)
 
 
 def prepare_or_explain(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared | None:
@@ -201,6 +234,10 @@ def exit_code(prepared: Prepared) -> int:
 
 
 def run(opts: Options, fmt: str) -> int:
+    from dxcheck import batch
+
+    if batch.usable(opts):  # every core, the cache, finished output per plan
+        return batch.run(opts, fmt)
     err = Out(sys.stderr)
     prepared = prepare_or_explain(opts, err, summary_only=True)
     if prepared is None:

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
-from dxcheck.engine.runner import PlanCheck
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from dxcheck.engine.runner import PlanCheck
 
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 
@@ -15,13 +18,17 @@ def _escape_property(text: str) -> str:
     return _escape_data(text).replace(":", "%3A").replace(",", "%2C")
 
 
-def render(checks: list[PlanCheck], lang: str) -> str:
+def plan_text(check: PlanCheck, lang: str) -> str:
+    """One plan's annotations, finished."""
     lines = []
-    for check in checks:
-        for f in check.findings:
-            title = f"{f.rule}" + (f" [{f.national_item}]" if f.national_item else "")
-            lines.append(
-                f"::{_COMMAND[f.severity]} file={_escape_property(f.path)},line={f.line},"
-                f"col={f.column},title={_escape_property(title)}::{_escape_data(f.message(lang))}"
-            )
+    for f in check.findings:
+        title = f"{f.rule}" + (f" [{f.national_item}]" if f.national_item else "")
+        lines.append(
+            f"::{_COMMAND[f.severity]} file={_escape_property(f.path)},line={f.line},"
+            f"col={f.column},title={_escape_property(title)}::{_escape_data(f.message(lang))}"
+        )
     return "".join(line + "\n" for line in lines)
+
+
+def render(checks: list[PlanCheck], lang: str) -> str:
+    return "".join(plan_text(check, lang) for check in checks)

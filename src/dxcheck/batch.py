@@ -1,0 +1,342 @@
+"""`dxcheck check` over many plans: every core, a per-file cache, finished output per plan.
+
+Each plan is validated, checked and rendered in the requested format in one go, by a worker
+process or in this one; what comes back is that plan's *finished* part of the output (text
+lines, JSON elements, a JUnit suite…) and the few counts the end of the output and the exit
+code need (:data:`dxcheck.render.json_out.TALLY`), as one JSON text. That text is also what the
+cache keeps, so a run over unchanged plans only reads files, hashes them and writes the parts
+it finds, without importing pydantic, the rules or the catalog.
+
+Output is assembled in the order of the files, so it is byte-identical whatever the number of
+workers and whichever parts came from the cache.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from dxcheck import cache as cache_mod
+from dxcheck.console import Out
+from dxcheck.diagnostics import Diagnostic, format_line
+from dxcheck.inputs import STDIN, display_name, expand, os_error, read_input
+
+if TYPE_CHECKING:
+    from dxcheck.commands.check import Options, Settings
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+FORMATS = ("text", "json", "sarif", "github", "junit")
+# Fewer files than this are checked in this process: starting workers costs more.
+MIN_FILES_PER_WORKER = 4
+
+
+def available_cores() -> int:
+    """The cores this process may run on (affinity and cgroup-aware where Python knows)."""
+    count = getattr(os, "process_cpu_count", None)
+    if count is not None:
+        return max(1, int(count() or 1))
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(slots=True)
+class Part:
+    """One plan's finished output and its counts, decoded from the JSON a worker made."""
+
+    fragment: Any  # text: [[line, style], …]; json/sarif: [element, …]; github: str; junit: [suite, tests, failures]
+    tally: dict[str, int]
+    fail: bool  # a finding at or above the threshold, or an invalid plan
+    catalog: str
+
+
+def encode(fragment: Any, tally: dict[str, int], fail: bool, catalog: str) -> str:
+    return json.dumps(
+        {"f": fragment, "t": tally, "x": fail, "c": catalog}, ensure_ascii=False, indent=None
+    )
+
+
+def decode(text: str) -> Part:
+    """A part from its JSON text; ValueError if it is not one (the cache checks with this)."""
+    raw = json.loads(text)
+    if not isinstance(raw, dict) or set(raw) != {"f", "t", "x", "c"}:
+        raise ValueError("not a dxcheck part")
+    tally, fail, catalog = raw["t"], raw["x"], raw["c"]
+    if not isinstance(tally, dict) or not all(isinstance(v, int) for v in tally.values()):
+        raise ValueError("bad tally")
+    if not isinstance(fail, bool) or not isinstance(catalog, str):
+        raise ValueError("bad part")
+    return Part(raw["f"], tally, fail, catalog)
+
+
+# --- the worker side: validate, check, render one plan ------------------------------------
+
+_SETTINGS: Settings | None = None
+_FMT = "text"
+_LANG = "ja"
+
+
+def _init(opts: Options, fmt: str, settings: Settings | None = None) -> None:
+    """Set up a worker (inherited over fork, else resolved again from the options)."""
+    global _SETTINGS, _FMT, _LANG
+    import gc
+
+    gc.disable()  # as in cli.main: no cycles worth collecting, and much faster
+    if settings is None:
+        from dxcheck.commands.check import resolve
+
+        settings = resolve(opts)
+    _SETTINGS, _FMT, _LANG = settings, fmt, opts.lang
+
+
+def render_part(name: str, data: bytes) -> str:
+    """Validate, check and render one plan: its part of the output, as JSON text."""
+    from dxcheck.commands.check import check_result
+    from dxcheck.diagnostics import SEVERITY_RANK
+    from dxcheck.loader import LoadError
+    from dxcheck.render import json_out
+    from dxcheck.validate import Result, validate_bytes
+
+    settings, fmt, lang = _SETTINGS, _FMT, _LANG
+    assert settings is not None, "worker not initialised"
+    try:
+        result = validate_bytes(data, name, settings.limits)
+    except LoadError as exc:  # pragma: no cover - validate_bytes converts these
+        result = Result(name, None, None, exc.diagnostics)
+    check = check_result(result, settings)
+    catalog = settings.catalog.version
+    fragment: Any
+    if fmt == "json":
+        fragment = json_out.plan_items(check, lang)
+    elif fmt == "sarif":
+        from dxcheck.render import sarif
+
+        fragment = sarif.plan_items(check, lang)
+    elif fmt == "github":
+        from dxcheck.render import github
+
+        fragment = github.plan_text(check, lang)
+    elif fmt == "junit":
+        from dxcheck.render import junit
+
+        fragment = list(junit.plan_suite(check, lang, settings.fail_on))
+    else:
+        from dxcheck.render import text
+
+        fragment = text.plan_lines(check, catalog, lang)
+    limit = SEVERITY_RANK[settings.fail_on]
+    fail = not check.valid or any(SEVERITY_RANK[f.severity] >= limit for f in check.findings)
+    return encode(fragment, json_out.tally(check), fail, catalog)
+
+
+def _render_task(task: tuple[str, bytes]) -> str:
+    return render_part(*task)
+
+
+# --- the parent side ------------------------------------------------------------------------
+
+
+def settings_key(opts: Options, fmt: str, config_path: str | None, as_of: datetime.date) -> str:
+    """Everything besides a file's bytes that changes its part of the output."""
+    digest = hashlib.sha256()
+
+    def add(value: object) -> None:
+        digest.update(repr(value).encode("utf-8", "surrogateescape") + b"\x1f")
+
+    add(cache_mod.FORMAT_VERSION)
+    add(cache_mod.code_fingerprint())
+    add(cache_mod.catalog_fingerprint(opts.catalog))
+    add(config_path)
+    add(cache_mod.file_digest(config_path) if config_path else None)
+    for value in (
+        fmt,
+        opts.lang,
+        as_of.isoformat(),
+        opts.catalog,
+        opts.select,
+        opts.ignore,
+        opts.fail_on,
+        opts.max_bytes,
+        opts.max_depth,
+    ):
+        add(value)
+    return digest.hexdigest()
+
+
+def usable(opts: Options) -> bool:
+    """Whether :func:`run` handles these options (else the one-process path in check.py)."""
+    return opts.baseline is None and opts.diff_base is None and STDIN not in opts.paths
+
+
+def run(opts: Options, fmt: str) -> int:
+    """`dxcheck check` with finished parts per plan (workers and cache)."""
+    from dxcheck.commands.check import UsageError, parse_as_of
+    from dxcheck.config_files import find_config
+
+    err = Out(sys.stderr)
+    try:
+        as_of = parse_as_of(opts.as_of)
+    except UsageError as exc:
+        err.line(f"dxcheck: {exc}", "error")
+        return EXIT_USAGE
+    config_path = opts.config
+    if config_path is None:
+        config_path = find_config(next(iter(opts.paths), "."))
+    expanded = expand(opts.paths)
+    unreadable: list[Diagnostic] = list(expanded.errors)
+    store: cache_mod.Cache | None = None
+    if opts.cache and expanded.files:
+        folder = cache_mod.folder_for(config_path)
+        store = cache_mod.Cache(folder, settings_key(opts, fmt, config_path, as_of))
+
+    parts: list[Part | None] = []
+    todo: list[tuple[int, str, bytes, str]] = []  # index, name, bytes, digest
+    for path in expanded.files:
+        name = display_name(path)
+        try:
+            data = read_input(path, opts.max_bytes)
+        except OSError as exc:
+            unreadable.append(os_error(path, exc))
+            continue
+        digest = ""
+        if store is not None:
+            digest = hashlib.sha256(data).hexdigest()
+            text = store.get(name, digest)
+            if text is not None:
+                parts.append(decode(text))
+                continue
+        todo.append((len(parts), name, data, digest))
+        parts.append(None)
+
+    if todo or not parts:
+        from dxcheck.commands.check import resolve
+
+        try:
+            settings = resolve(opts)
+        except UsageError as exc:
+            err.line(f"dxcheck: {exc}", "error")
+            return EXIT_USAGE
+        catalog = settings.catalog.version
+        with progress_for(opts, fmt, len(todo)) as advance:
+            for (index, name, _, digest), text in zip(
+                todo, _render_all(opts, fmt, settings, todo, advance), strict=True
+            ):
+                parts[index] = decode(text)
+                if store is not None:
+                    store.put(name, digest, text)
+    else:
+        first = parts[0]
+        assert first is not None
+        catalog = first.catalog
+
+    for d in unreadable:
+        err.line(format_line(d, opts.lang), "error")
+    done = [p for p in parts if p is not None]
+    write_output(done, fmt, opts.lang, as_of, catalog)
+    if unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(p.fail for p in done) else EXIT_OK
+
+
+def _render_all(
+    opts: Options,
+    fmt: str,
+    settings: Settings,
+    todo: list[tuple[int, str, bytes, str]],
+    advance: Callable[[], None],
+) -> Iterator[str]:
+    """The parts of ``todo`` in order, from a pool of workers when there are enough files."""
+    jobs = opts.jobs if opts.jobs is not None else available_cores()
+    jobs = max(1, min(jobs, len(todo) // MIN_FILES_PER_WORKER))
+    tasks = ((name, data) for _, name, data, _ in todo)
+    if jobs == 1:
+        _init(opts, fmt, settings)
+        for task in tasks:
+            yield _render_task(task)
+            advance()
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    methods = multiprocessing.get_all_start_methods()
+    if "fork" in methods:  # workers inherit the loaded catalog and modules
+        context = multiprocessing.get_context("fork")
+        _init(opts, fmt, settings)
+        initargs: tuple[Any, ...] = (opts, fmt, settings)
+    else:  # pragma: no cover - not on Linux
+        context = multiprocessing.get_context()
+        initargs = (opts, fmt)
+    chunk = max(1, min(16, len(todo) // (jobs * 8)))
+    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
+        for text in pool.map(_render_task, tasks, chunksize=chunk):
+            yield text
+            advance()
+
+
+def write_output(
+    parts: list[Part], fmt: str, lang: str, as_of: datetime.date, catalog: str
+) -> None:
+    """The whole output from the finished parts, exactly as the one-process renderers write it."""
+    out = sys.stdout
+    tallies = [p.tally for p in parts]
+    if fmt == "json":
+        from dxcheck.render import json_out
+
+        items = [item for p in parts for item in p.fragment]
+        out.write(json_out.assemble(items, tallies, as_of, catalog))
+    elif fmt == "sarif":
+        from dxcheck.render import sarif
+
+        out.write(sarif.assemble([item for p in parts for item in p.fragment], catalog, lang))
+    elif fmt == "github":
+        out.write("".join(p.fragment for p in parts))
+    elif fmt == "junit":
+        from dxcheck.render import junit
+
+        out.write(
+            junit.assemble(
+                [p.fragment[0] for p in parts],
+                sum(p.fragment[1] for p in parts),
+                sum(p.fragment[2] for p in parts),
+            )
+        )
+    else:
+        from dxcheck.render import json_out, text
+
+        console = Out()
+        for p in parts:
+            text.write_lines([(line, style) for line, style in p.fragment], console)
+        console.line(
+            text.summary_line(json_out.summary_of(tallies), as_of, catalog, lang), "dim"
+        )
+
+
+class _NoProgress:
+    def __enter__(self) -> Callable[[], None]:
+        return lambda: None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def show_progress(opts: Options, fmt: str, total: int) -> bool:
+    """A progress bar only for people watching a terminal: never for machine formats, in CI,
+    with --quiet, or when stdout or stderr is not a terminal."""
+    if opts.quiet or fmt != "text" or total < 2 or os.environ.get("CI"):
+        return False
+    return bool(sys.stdout.isatty() and sys.stderr.isatty())
+
+
+def progress_for(opts: Options, fmt: str, total: int) -> Any:
+    """A context manager giving a function to call per finished file."""
+    if not show_progress(opts, fmt, total):
+        return _NoProgress()
+    from dxcheck.progress import Progress
+
+    return Progress(total, opts.lang)
