@@ -28,7 +28,8 @@ from dxcheck.diagnostics import Diagnostic, format_line
 from dxcheck.inputs import STDIN, display_name, expand, os_error, read_input
 
 if TYPE_CHECKING:
-    from dxcheck.commands.check import Options, Settings
+    from dxcheck.commands.check import Settings
+    from dxcheck.options import Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 FORMATS = ("text", "json", "sarif", "github", "junit")
@@ -176,8 +177,8 @@ def usable(opts: Options) -> bool:
 
 def run(opts: Options, fmt: str) -> int:
     """`dxcheck check` with finished parts per plan (workers and cache)."""
-    from dxcheck.commands.check import UsageError, parse_as_of
     from dxcheck.config_files import find_config
+    from dxcheck.options import UsageError, parse_as_of
 
     err = Out(sys.stderr)
     try:
@@ -265,6 +266,7 @@ def _render_all(
     from concurrent.futures import ProcessPoolExecutor
 
     methods = multiprocessing.get_all_start_methods()
+    context: Any
     if "fork" in methods:  # workers inherit the loaded catalog and modules
         context = multiprocessing.get_context("fork")
         _init(opts, fmt, settings)
@@ -273,7 +275,9 @@ def _render_all(
         context = multiprocessing.get_context()
         initargs = (opts, fmt)
     chunk = max(1, min(16, len(todo) // (jobs * 8)))
-    with ProcessPoolExecutor(jobs, mp_context=context, initializer=_init, initargs=initargs) as pool:
+    with ProcessPoolExecutor(
+        jobs, mp_context=context, initializer=_init, initargs=initargs
+    ) as pool:
         for text in pool.map(_render_task, tasks, chunksize=chunk):
             yield text
             advance()
@@ -312,9 +316,7 @@ def write_output(
         console = Out()
         for p in parts:
             text.write_lines([(line, style) for line, style in p.fragment], console)
-        console.line(
-            text.summary_line(json_out.summary_of(tallies), as_of, catalog, lang), "dim"
-        )
+        console.line(text.summary_line(json_out.summary_of(tallies), as_of, catalog, lang), "dim")
 
 
 class _NoProgress:

@@ -19,6 +19,7 @@ version) is ignored and rewritten.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import shutil
@@ -82,7 +83,9 @@ def catalog_fingerprint(choice: str | None) -> str:
     except OSError:
         names = []
     for name in names:
-        digest.update(name.encode() + b"\0" + (file_digest(os.path.join(data, name)) or "").encode())
+        digest.update(
+            name.encode() + b"\0" + (file_digest(os.path.join(data, name)) or "").encode()
+        )
     if choice and os.path.isfile(choice):
         digest.update(b"file\0" + (file_digest(choice) or "").encode())
     return digest.hexdigest()
@@ -170,10 +173,8 @@ def ensure_folder(folder: str) -> None:
 
 
 def _unlink(path: str) -> None:
-    try:
+    with contextlib.suppress(OSError):
         os.unlink(path)
-    except OSError:
-        pass
 
 
 def clean(folder: str) -> bool:

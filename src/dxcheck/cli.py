@@ -2,19 +2,20 @@
 
 Exit codes (all commands): 0 nothing at or above the threshold; 1 findings at or above it, or
 an invalid plan; 2 usage error or unreadable input. Heavy modules are imported inside the
-command that needs them, so ``dxcheck validate`` never imports jinja2 or rich.
+command that needs them, so ``dxcheck validate`` never imports jinja2 or rich, and plain
+`validate` / `check` command lines do not even build the typer app (dxcheck.fastpath).
 """
 
 import gc
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
-
-import typer
-from typer.core import TyperCommand, TyperGroup
+from typing import TYPE_CHECKING, Annotated, Any
 
 from dxcheck import __version__
 from dxcheck.i18n import detect_lang, hoist_lang, t
+
+if TYPE_CHECKING:
+    import typer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -67,8 +68,11 @@ def _localised(base: type[Any], text: str) -> type[Any]:
     return Localised
 
 
-def build_app(lang: str) -> typer.Typer:
+def build_app(lang: str) -> "typer.Typer":
     """The typer application with its help texts in ``lang``."""
+    import typer
+    from typer.core import TyperCommand, TyperGroup
+
     command_cls = _localised(TyperCommand, t("help_opt", lang))
     app = typer.Typer(
         cls=_localised(TyperGroup, t("help_opt", lang)),
@@ -140,7 +144,9 @@ def build_app(lang: str) -> typer.Typer:
         diff_base: Annotated[
             str | None, typer.Option("--diff-base", help=t("diff_base", lang))
         ] = None,
-        jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))] = None,
+        jobs: Annotated[
+            int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))
+        ] = None,
         no_cache: Annotated[bool, typer.Option("--no-cache", help=t("no_cache", lang))] = False,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("quiet", lang))] = False,
     ) -> None:
@@ -277,8 +283,11 @@ def build_app(lang: str) -> typer.Typer:
     return app
 
 
-def _add_cache_commands(app: typer.Typer, lang: str, command_cls: type[Any]) -> None:
+def _add_cache_commands(app: "typer.Typer", lang: str, command_cls: type[Any]) -> None:
     """`dxcheck cache clean`: remove the cache folder of `check` (see dxcheck.cache)."""
+    import typer
+    from typer.core import TyperGroup
+
     cache_app = typer.Typer(
         cls=_localised(TyperGroup, t("help_opt", lang)),
         help=t("cache_cmd", lang),
@@ -314,9 +323,13 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: list[str]) -> int:
     args = hoist_lang(args)
     lang = detect_lang(args)
-    app = build_app(lang)
     try:
-        app(args=args, prog_name="dxcheck", standalone_mode=True)
+        from dxcheck.fastpath import dispatch
+
+        fast = dispatch(args)
+        if fast is not None:
+            return fast
+        build_app(lang)(args=args, prog_name="dxcheck", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
         if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130), silently

@@ -65,6 +65,4 @@ def assemble(suites: list[str], tests: int, failures: int) -> str:
 def render(checks: list[PlanCheck], lang: str, fail_on: str) -> str:
     rule_ids = _rule_ids()
     parts = [plan_suite(check, lang, fail_on, rule_ids) for check in checks]
-    return assemble(
-        [p[0] for p in parts], sum(p[1] for p in parts), sum(p[2] for p in parts)
-    )
+    return assemble([p[0] for p in parts], sum(p[1] for p in parts), sum(p[2] for p in parts))
