@@ -20,7 +20,7 @@ import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from dxcheck import cache as cache_mod
 from dxcheck.console import Out
@@ -32,6 +32,8 @@ if TYPE_CHECKING:
     from dxcheck.options import Options
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
+R = TypeVar("R")
 FORMATS = ("text", "json", "sarif", "github", "junit")
 # Fewer files than this are checked in this process: starting workers costs more.
 MIN_FILES_PER_WORKER = 4
@@ -253,33 +255,46 @@ def _render_all(
     advance: Callable[[], None],
 ) -> Iterator[str]:
     """The parts of ``todo`` in order, from a pool of workers when there are enough files."""
-    jobs = opts.jobs if opts.jobs is not None else available_cores()
-    jobs = max(1, min(jobs, len(todo) // MIN_FILES_PER_WORKER))
-    tasks = ((name, data) for _, name, data, _ in todo)
-    if jobs == 1:
-        _init(opts, fmt, settings)
+    tasks = [(name, data) for _, name, data, _ in todo]
+    return pool_map(_render_task, tasks, _init, (opts, fmt, settings), opts.jobs, advance)
+
+
+def pool_map(
+    work: Callable[[T], R],
+    tasks: list[T],
+    init: Callable[..., None],
+    initargs: tuple[Any, ...],
+    jobs: int | None,
+    advance: Callable[[], None],
+) -> Iterator[R]:
+    """``work`` over ``tasks``, results in order: in worker processes when there are enough
+    tasks for more than one (``jobs``: None for the cores available), else here. ``init`` sets
+    a worker up with ``initargs`` (the last of which, resolved settings, a forked worker
+    inherits; a spawned one resolves them again without it)."""
+    count = available_cores() if jobs is None else jobs
+    count = max(1, min(count, len(tasks) // MIN_FILES_PER_WORKER))
+    if count == 1:
+        init(*initargs)
         for task in tasks:
-            yield _render_task(task)
+            yield work(task)
             advance()
         return
     import multiprocessing
     from concurrent.futures import ProcessPoolExecutor
 
-    methods = multiprocessing.get_all_start_methods()
     context: Any
-    if "fork" in methods:  # workers inherit the loaded catalog and modules
+    if "fork" in multiprocessing.get_all_start_methods():  # workers inherit modules, catalog
         context = multiprocessing.get_context("fork")
-        _init(opts, fmt, settings)
-        initargs: tuple[Any, ...] = (opts, fmt, settings)
+        init(*initargs)
     else:  # pragma: no cover - not on Linux
         context = multiprocessing.get_context()
-        initargs = (opts, fmt)
-    chunk = max(1, min(16, len(todo) // (jobs * 8)))
+        initargs = initargs[:-1]
+    chunk = max(1, min(16, len(tasks) // (count * 8)))
     with ProcessPoolExecutor(
-        jobs, mp_context=context, initializer=_init, initargs=initargs
+        count, mp_context=context, initializer=init, initargs=initargs
     ) as pool:
-        for text in pool.map(_render_task, tasks, chunksize=chunk):
-            yield text
+        for result in pool.map(work, tasks, chunksize=chunk):
+            yield result
             advance()
 
 
@@ -330,7 +345,7 @@ class _NoProgress:
 def show_progress(opts: Options, fmt: str, total: int) -> bool:
     """A progress bar only for people watching a terminal: never for machine formats, in CI,
     with --quiet, or when stdout or stderr is not a terminal."""
-    if opts.quiet or fmt != "text" or total < 2 or os.environ.get("CI"):
+    if opts.quiet or fmt not in ("text", "report") or total < 2 or os.environ.get("CI"):
         return False
     return bool(sys.stdout.isatty() and sys.stderr.isatty())
 
@@ -341,4 +356,4 @@ def progress_for(opts: Options, fmt: str, total: int) -> Any:
         return _NoProgress()
     from dxcheck.progress import Progress
 
-    return Progress(total, opts.lang)
+    return Progress(total, opts.lang, "report" if fmt == "report" else "check")

@@ -10,7 +10,7 @@ from typing import Any
 class Progress:
     """``with Progress(total, lang) as advance: … advance()`` per finished file."""
 
-    def __init__(self, total: int, lang: str) -> None:
+    def __init__(self, total: int, lang: str, what: str = "check") -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -20,7 +20,10 @@ class Progress:
         )
         from rich.progress import Progress as RichProgress
 
-        label = "checking" if lang == "en" else "照合中"
+        if what == "report":
+            label = "rendering" if lang == "en" else "作成中"
+        else:
+            label = "checking" if lang == "en" else "照合中"
         self.total = total
         self._bar = RichProgress(
             TextColumn(label),
