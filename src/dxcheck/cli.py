@@ -218,11 +218,17 @@ def build_app(lang: str) -> "typer.Typer":
             str | None, typer.Option("--template-dir", help=t("template_dir", lang))
         ] = None,
         config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
+        jobs: Annotated[
+            int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))
+        ] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("quiet", lang))] = False,
     ) -> None:
         from dxcheck.commands.check import Options
         from dxcheck.commands.report import run
 
-        opts = Options(paths, as_of=as_of, catalog=catalog, config=config, lang=lang)
+        opts = Options(
+            paths, as_of=as_of, catalog=catalog, config=config, lang=lang, jobs=jobs, quiet=quiet
+        )
         raise typer.Exit(run(opts, fmt.value, out, template_dir, sort.value))
 
     @app.command("catalog", help=t("catalog_cmd", lang), cls=command_cls)
