@@ -10,7 +10,7 @@ from typing import Any
 class Progress:
     """``with Progress(total, lang) as advance: … advance()`` per finished file."""
 
-    def __init__(self, total: int, lang: str, what: str = "check") -> None:
+    def __init__(self, total: int, lang: str, what: str = "check", console: Any = None) -> None:
         from rich.console import Console
         from rich.progress import (
             BarColumn,
@@ -31,7 +31,7 @@ class Progress:
             MofNCompleteColumn(),
             TextColumn("{task.fields[rate]}"),
             TimeRemainingColumn(),
-            console=Console(file=sys.stderr),
+            console=console if console is not None else Console(file=sys.stderr),
             transient=True,
         )
         self._task = self._bar.add_task(label, total=total, rate="")
