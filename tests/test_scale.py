@@ -179,7 +179,16 @@ def entries(folder: Path) -> list[Path]:
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncate", "flip a byte", "empty", "foreign", "other plan", "bad json", "binary"],
+    [
+        "truncate",
+        "flip a byte",
+        "empty",
+        "foreign",
+        "other plan",
+        "bad json",
+        "wrong shape",
+        "binary",
+    ],
 )
 def test_broken_cache_files_are_ignored_and_rewritten(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch, damage
@@ -208,6 +217,13 @@ def test_broken_cache_files_are_ignored_and_rewritten(
         elif damage == "bad json":  # right header and checksum, payload not a dxcheck part
             header = b"\n".join(raw.split(b"\n")[:4]) + b"\n"
             body = b'{"f": 1}'
+            path.write_bytes(header + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        elif damage == "wrong shape":  # a part, but not of JSON output
+            header = b"\n".join(raw.split(b"\n")[:4]) + b"\n"
+            tally = dict.fromkeys(("valid", "error", "warning", "info"), 0)
+            tally |= dict.fromkeys(("covered", "partial", "missing"), 0)
+            part = {"f": [[1, 2]], "t": tally, "x": False, "c": "2.3"}
+            body = json.dumps(part).encode()
             path.write_bytes(header + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
         else:
             path.write_bytes(os.urandom(len(raw)))

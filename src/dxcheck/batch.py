@@ -26,6 +26,7 @@ from dxcheck import cache as cache_mod
 from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic, format_line
 from dxcheck.inputs import STDIN, display_name, expand, os_error, read_input
+from dxcheck.render.json_out import TALLY
 
 if TYPE_CHECKING:
     from dxcheck.commands.check import Settings
@@ -65,17 +66,45 @@ def encode(fragment: Any, tally: dict[str, int], fail: bool, catalog: str) -> st
     )
 
 
-def decode(text: str) -> Part:
-    """A part from its JSON text; ValueError if it is not one (the cache checks with this)."""
+def decode(text: str, fmt: str) -> Part:
+    """A part from its JSON text; ValueError if it is not a part of ``fmt`` output (the cache
+    is read through this: what does not decode is never trusted)."""
     raw = json.loads(text)
     if not isinstance(raw, dict) or set(raw) != {"f", "t", "x", "c"}:
         raise ValueError("not a dxcheck part")
-    tally, fail, catalog = raw["t"], raw["x"], raw["c"]
-    if not isinstance(tally, dict) or not all(isinstance(v, int) for v in tally.values()):
+    fragment, tally, fail, catalog = raw["f"], raw["t"], raw["x"], raw["c"]
+    if not isinstance(tally, dict) or set(tally) != set(TALLY):
+        raise ValueError("bad tally")
+    if not all(type(v) is int for v in tally.values()):
         raise ValueError("bad tally")
     if not isinstance(fail, bool) or not isinstance(catalog, str):
         raise ValueError("bad part")
-    return Part(raw["f"], tally, fail, catalog)
+    if not _fragment_ok(fragment, fmt):
+        raise ValueError(f"not a {fmt} fragment")
+    return Part(fragment, tally, fail, catalog)
+
+
+def _fragment_ok(fragment: Any, fmt: str) -> bool:
+    if fmt == "github":
+        return isinstance(fragment, str)
+    if fmt == "junit":
+        return (
+            isinstance(fragment, list)
+            and len(fragment) == 3
+            and isinstance(fragment[0], str)
+            and all(type(n) is int for n in fragment[1:])
+        )
+    if not isinstance(fragment, list):
+        return False
+    if fmt in ("json", "sarif"):
+        return all(isinstance(item, str) for item in fragment)
+    return all(
+        isinstance(line, list)
+        and len(line) == 2
+        and isinstance(line[0], str)
+        and (line[1] is None or isinstance(line[1], str))
+        for line in fragment
+    )
 
 
 # --- the worker side: validate, check, render one plan ------------------------------------
@@ -212,8 +241,11 @@ def run(opts: Options, fmt: str) -> int:
             digest = hashlib.sha256(data).hexdigest()
             text = store.get(name, digest)
             if text is not None:
-                parts.append(decode(text))
-                continue
+                try:
+                    parts.append(decode(text, fmt))
+                    continue
+                except (ValueError, TypeError, KeyError):  # not a part: never trusted
+                    pass
         todo.append((len(parts), name, data, digest))
         parts.append(None)
 
@@ -230,7 +262,7 @@ def run(opts: Options, fmt: str) -> int:
             for (index, name, _, digest), text in zip(
                 todo, _render_all(opts, fmt, settings, todo, advance), strict=True
             ):
-                parts[index] = decode(text)
+                parts[index] = decode(text, fmt)
                 if store is not None:
                     store.put(name, digest, text)
     else:
@@ -330,7 +362,7 @@ def write_output(
 
         console = Out()
         for p in parts:
-            text.write_lines([(line, style) for line, style in p.fragment], console)
+            text.write_lines(p.fragment, console)
         console.line(text.summary_line(json_out.summary_of(tallies), as_of, catalog, lang), "dim")
 
 

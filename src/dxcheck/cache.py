@@ -13,7 +13,7 @@ with ``dxcheck cache clean`` (or simply delete the folder).
 Entries are written to a temporary file and renamed into place, so a reader sees a whole entry
 or none, also with several dxcheck processes at once (pre-commit runs hooks in parallel). An
 entry is used only if its magic line, settings key, path, file hash and payload checksum all
-match and its payload decodes; anything else (truncated, corrupted, foreign, from another
+match and its payload decodes as a dxcheck part; anything else (truncated, corrupted, foreign, from another
 version) is ignored and rewritten.
 """
 
@@ -108,7 +108,8 @@ class Cache:
         return f"{MAGIC}\n{self.key}\n{name.encode('utf-8', 'surrogateescape').hex()}\n{digest}\n"
 
     def get(self, name: str, digest: str) -> str | None:
-        """The payload stored for ``name`` with bytes hashing to ``digest``, if intact."""
+        """The payload stored for ``name`` with bytes hashing to ``digest``, if intact (the
+        caller still decodes it and treats a payload it cannot decode as missing)."""
         try:
             with open(self._entry(name), "rb") as handle:
                 raw = handle.read()
@@ -122,13 +123,9 @@ class Cache:
         if not sep or hashlib.sha256(payload).hexdigest().encode() != check:
             return None
         try:
-            text = payload.decode("utf-8")
-            from dxcheck.batch import decode
-
-            decode(text)
-        except ValueError:  # includes UnicodeDecodeError and JSON errors
+            return payload.decode("utf-8")
+        except UnicodeDecodeError:
             return None
-        return text
 
     def put(self, name: str, digest: str, payload: str) -> None:
         """Store atomically (write a temporary file, rename); silently skip if not writable."""
