@@ -322,12 +322,25 @@ def pool_map(
         context = multiprocessing.get_context()
         initargs = initargs[:-1]
     chunk = max(1, min(16, len(tasks) // (count * 8)))
-    with ProcessPoolExecutor(
-        count, mp_context=context, initializer=init, initargs=initargs
-    ) as pool:
+    pool = ProcessPoolExecutor(
+        count, mp_context=context, initializer=_worker_init, initargs=(init, *initargs)
+    )
+    try:
         for result in pool.map(work, tasks, chunksize=chunk):
             yield result
             advance()
+    except BaseException:  # Ctrl-C, a broken worker: do not wait for the remaining work
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_init(init: Callable[..., None], *initargs: Any) -> None:
+    """A worker leaves Ctrl-C to the parent (which stops the pool and exits with 130)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    init(*initargs)
 
 
 def write_output(
