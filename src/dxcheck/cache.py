@@ -19,11 +19,9 @@ version) is ignored and rewritten.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import os
-import shutil
-import tempfile
+import sys
 from functools import cache
 
 FORMAT_VERSION = 1
@@ -52,8 +50,9 @@ def file_digest(path: str) -> str | None:
 
 @cache
 def code_fingerprint() -> str:
-    """dxcheck's version and the size and time of each of its files (code, templates,
-    catalog data): an edited checkout or a reinstall never reuses old results."""
+    """dxcheck's version, the size and time of each of its files (code, templates, catalog
+    data), Python's version and where and when pydantic, pydantic-core and PyYAML were
+    installed: an edited checkout, a reinstall or an upgrade never reuses old results."""
     from dxcheck import __version__
 
     digest = hashlib.sha256(__version__.encode())
@@ -70,6 +69,19 @@ def code_fingerprint() -> str:
                     continue
                 rel = os.path.relpath(os.path.join(folder, name), root)
                 digest.update(f"{rel}\0{st.st_size}\0{st.st_mtime_ns}\n".encode())
+    # the libraries whose behaviour shows in the output (schema messages, YAML parsing), by
+    # where they are installed and when, without importing them
+    import importlib.util
+
+    digest.update(sys.version.encode())
+    for library in ("pydantic", "pydantic_core", "yaml"):
+        spec = importlib.util.find_spec(library)
+        origin = spec.origin if spec is not None else None
+        try:
+            stamp = os.stat(origin).st_mtime_ns if origin else None
+        except OSError:
+            stamp = None
+        digest.update(f"{library}\0{origin}\0{stamp}\n".encode())
     return digest.hexdigest()
 
 
@@ -135,6 +147,8 @@ class Cache:
         body = payload.encode("utf-8")
         data = self._header(name, digest).encode() + hashlib.sha256(body).hexdigest().encode()
         data += b"\n" + body
+        import tempfile
+
         try:
             ensure_folder(self.folder)
             os.makedirs(os.path.dirname(path), exist_ok=True)
@@ -154,6 +168,8 @@ def ensure_folder(folder: str) -> None:
     """The cache folder with its .gitignore (``*``) and CACHEDIR.TAG."""
     if os.path.isdir(folder) and os.path.exists(os.path.join(folder, ".gitignore")):
         return
+    import tempfile
+
     os.makedirs(folder, exist_ok=True)
     extras = {
         ".gitignore": "# Created by dxcheck automatically.\n*\n",
@@ -170,8 +186,10 @@ def ensure_folder(folder: str) -> None:
 
 
 def _unlink(path: str) -> None:
-    with contextlib.suppress(OSError):
+    try:  # noqa: SIM105 - contextlib is not worth importing here
         os.unlink(path)
+    except OSError:
+        pass
 
 
 def clean(folder: str) -> bool:
@@ -187,5 +205,7 @@ def clean(folder: str) -> bool:
         ours = False
     if not ours:
         raise ValueError(f"{folder}: not a dxcheck cache folder (no CACHEDIR.TAG by dxcheck)")
+    import shutil
+
     shutil.rmtree(folder)
     return True
