@@ -51,3 +51,9 @@ def run_cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, s
     code = main(list(args))
     captured = capsys.readouterr()
     return code, captured.out, captured.err
+
+
+@pytest.fixture(autouse=True)
+def _private_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch):
+    """The cache of `check` in a folder of the test session, never in the repository."""
+    monkeypatch.setenv("DXCHECK_CACHE_DIR", str(tmp_path_factory.getbasetemp() / "dxcheck-cache"))

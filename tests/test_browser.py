@@ -84,3 +84,24 @@ def test_reports_are_self_contained(html_reports: Path) -> None:
         text = page.read_text(encoding="utf-8")
         assert not re.search(r"""(?:src|href)\s*=\s*["']?(?:https?:)?//""", text), page.name
         assert "<link" not in text and "@import" not in text and "<script" not in text
+
+
+def test_index_of_hundreds_of_plans_loads_without_console_errors(
+    tmp_path_factory: pytest.TempPathFactory, tmp_path: Path
+) -> None:
+    """The folder report's overview at scale (issue 12): 300 generated plans."""
+    import sys
+
+    sys.path.insert(0, str(ROOT / "benchmarks"))
+    from generate import generate
+
+    plans = tmp_path_factory.mktemp("plans300")
+    generate(plans, 300)
+    out = tmp_path_factory.mktemp("html300")
+    code = main(["report", "-f", "html", "--as-of", "2026-11-23", "-o", str(out), str(plans)])
+    assert code in (0, 1)
+    index = out / "index.html"
+    assert index.stat().st_size < 300 * 1024  # compact: about 0.4 KB a plan
+    console, png = open_in_chromium(index, tmp_path)
+    assert console == [], console
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000

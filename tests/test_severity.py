@@ -13,7 +13,7 @@ import pytest
 import yaml
 
 from conftest import run_cli as run
-from dxcheck.catalog.age import today_in_japan
+from dxcheck.dates import today_in_japan
 
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = ROOT / "plans"

@@ -2,19 +2,20 @@
 
 Exit codes (all commands): 0 nothing at or above the threshold; 1 findings at or above it, or
 an invalid plan; 2 usage error or unreadable input. Heavy modules are imported inside the
-command that needs them, so ``dxcheck validate`` never imports jinja2 or rich.
+command that needs them, so ``dxcheck validate`` never imports jinja2 or rich, and plain
+`validate` / `check` command lines do not even build the typer app (dxcheck.fastpath).
 """
 
 import gc
 import sys
 from enum import StrEnum
-from typing import Annotated, Any
-
-import typer
-from typer.core import TyperCommand, TyperGroup
+from typing import TYPE_CHECKING, Annotated, Any
 
 from dxcheck import __version__
 from dxcheck.i18n import detect_lang, hoist_lang, t
+
+if TYPE_CHECKING:
+    import typer
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -67,8 +68,11 @@ def _localised(base: type[Any], text: str) -> type[Any]:
     return Localised
 
 
-def build_app(lang: str) -> typer.Typer:
+def build_app(lang: str) -> "typer.Typer":
     """The typer application with its help texts in ``lang``."""
+    import typer
+    from typer.core import TyperCommand, TyperGroup
+
     command_cls = _localised(TyperCommand, t("help_opt", lang))
     app = typer.Typer(
         cls=_localised(TyperGroup, t("help_opt", lang)),
@@ -140,6 +144,11 @@ def build_app(lang: str) -> typer.Typer:
         diff_base: Annotated[
             str | None, typer.Option("--diff-base", help=t("diff_base", lang))
         ] = None,
+        jobs: Annotated[
+            int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))
+        ] = None,
+        no_cache: Annotated[bool, typer.Option("--no-cache", help=t("no_cache", lang))] = False,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("quiet", lang))] = False,
     ) -> None:
         from dxcheck.commands.check import Options, run
 
@@ -154,6 +163,9 @@ def build_app(lang: str) -> typer.Typer:
             lang=lang,
             baseline=baseline,
             diff_base=diff_base,
+            jobs=jobs,
+            cache=not no_cache,
+            quiet=quiet,
         )
         raise typer.Exit(run(opts, fmt.value))
 
@@ -206,11 +218,17 @@ def build_app(lang: str) -> typer.Typer:
             str | None, typer.Option("--template-dir", help=t("template_dir", lang))
         ] = None,
         config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
+        jobs: Annotated[
+            int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))
+        ] = None,
+        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("quiet", lang))] = False,
     ) -> None:
         from dxcheck.commands.check import Options
         from dxcheck.commands.report import run
 
-        opts = Options(paths, as_of=as_of, catalog=catalog, config=config, lang=lang)
+        opts = Options(
+            paths, as_of=as_of, catalog=catalog, config=config, lang=lang, jobs=jobs, quiet=quiet
+        )
         raise typer.Exit(run(opts, fmt.value, out, template_dir, sort.value))
 
     @app.command("catalog", help=t("catalog_cmd", lang), cls=command_cls)
@@ -288,12 +306,58 @@ def build_app(lang: str) -> typer.Typer:
         else:
             sys.stdout.write(text)
 
+    _add_cache_commands(app, lang, command_cls)
     return app
+
+
+def _add_cache_commands(app: "typer.Typer", lang: str, command_cls: type[Any]) -> None:
+    """`dxcheck cache clean`: remove the cache folder of `check` (see dxcheck.cache)."""
+    import typer
+    from typer.core import TyperGroup
+
+    cache_app = typer.Typer(
+        cls=_localised(TyperGroup, t("help_opt", lang)),
+        help=t("cache_cmd", lang),
+        no_args_is_help=True,
+        rich_markup_mode=None,
+    )
+    app.add_typer(cache_app, name="cache")
+
+    @cache_app.command("clean", help=t("cache_clean", lang), cls=command_cls)
+    def clean(
+        path: Annotated[str, typer.Argument(help=t("cache_path", lang))] = ".",
+    ) -> None:
+        from dxcheck.commands.info import clean_cache
+
+        raise typer.Exit(clean_cache(path, lang))
+
+
+def _skip_pydantic_plugins() -> None:
+    """dxcheck uses no pydantic plugins, but pydantic looks for them (importing
+    importlib.metadata and scanning every installed package's entry points) when it builds the
+    first model: a quarter of a one-file `validate`. In the command-line process only (never
+    when dxcheck is imported as a library), answer "no plugins" without the scan, unless the
+    user configured PYDANTIC_DISABLE_PLUGINS otherwise or pydantic is already loaded."""
+    import os
+
+    if "pydantic" in sys.modules or os.environ.get("PYDANTIC_DISABLE_PLUGINS", "__all__") not in (
+        "__all__",
+        "1",
+        "true",
+    ):
+        return
+    import types
+
+    loader = types.ModuleType("pydantic.plugin._loader")
+    loader.get_plugins = tuple  # type: ignore[attr-defined]  # () : no plugins
+    sys.modules.setdefault("pydantic.plugin._loader", loader)
 
 
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``dxcheck`` console script and ``python -m dxcheck``."""
     args = list(sys.argv[1:] if argv is None else argv)
+    if argv is None:  # the console script, not a caller in the same process
+        _skip_pydantic_plugins()
     # dxcheck builds many small trees that live until the output is written and holds no
     # reference cycles worth collecting; the cyclic GC rescanning them cost more than parsing
     # (3.5 s of 7 s on 1,788 plans). Reference counting still frees everything else.
@@ -309,9 +373,13 @@ def main(argv: list[str] | None = None) -> int:
 def _run(args: list[str]) -> int:
     args = hoist_lang(args)
     lang = detect_lang(args)
-    app = build_app(lang)
     try:
-        app(args=args, prog_name="dxcheck", standalone_mode=True)
+        from dxcheck.fastpath import dispatch
+
+        fast = dispatch(args)
+        if fast is not None:
+            return fast
+        build_app(lang)(args=args, prog_name="dxcheck", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
         if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130), silently

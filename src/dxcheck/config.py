@@ -25,7 +25,10 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dxcheck.config_files import find_config
 from dxcheck.models import Waiver
+
+__all__ = ["Config", "ConfigError", "find_config", "load_config"]
 
 
 class ConfigError(Exception):
@@ -74,31 +77,6 @@ class Config:
             ):
                 out.append(waiver)
         return tuple(out)
-
-
-def find_config(start: str) -> str | None:
-    """The nearest dxcheck.toml, or pyproject.toml with a [tool.dxcheck] table, from ``start``
-    upwards."""
-    folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
-    while True:
-        candidate = os.path.join(folder, "dxcheck.toml")
-        if os.path.isfile(candidate):
-            return candidate
-        pyproject = os.path.join(folder, "pyproject.toml")
-        if os.path.isfile(pyproject) and _has_tool_table(pyproject):
-            return pyproject
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
-
-
-def _has_tool_table(path: str) -> bool:
-    try:
-        with open(path, "rb") as handle:
-            return "dxcheck" in tomllib.load(handle).get("tool", {})
-    except (OSError, tomllib.TOMLDecodeError):
-        return False
 
 
 def load_config(path: str | None) -> Config:

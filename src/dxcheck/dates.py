@@ -311,3 +311,13 @@ def format_ja(day: datetime.date) -> str:
             year = "元" if number == 1 else str(number)
             return f"{name}{year}年{day.month}月{day.day}日"
     return f"{day.year}年{day.month}月{day.day}日"
+
+
+JST = datetime.timezone(datetime.timedelta(hours=9), "JST")
+
+
+def today_in_japan(now: datetime.datetime | None = None) -> datetime.date:
+    """Today in Japan (UTC+9, no daylight saving), whatever the machine's timezone: national
+    deadlines are dates in Japan, and CI runners use UTC."""
+    moment = now if now is not None else datetime.datetime.now(datetime.UTC)
+    return moment.astimezone(JST).date()

@@ -35,6 +35,11 @@ class Diagnostic:
         return (self.path, self.line, self.column, self.code, self.message_ja)
 
 
+def format_line(d: Diagnostic, lang: str) -> str:
+    """One diagnostic as `file:line:column: severity[CODE] message`."""
+    return f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message(lang)}"
+
+
 def format_yaml_path(loc: tuple[str | int, ...]) -> str:
     """Render a path tuple as `initiatives[3].target` (keys dotted, indices bracketed)."""
     out: list[str] = []

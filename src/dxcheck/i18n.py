@@ -177,6 +177,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "このgitリビジョンの計画と比べて新しい指摘だけを報告する",
         "Report only findings new since the plan at this git revision",
     ),
+    # issue 12: speed and scale
+    "jobs": (
+        "同時に使うプロセス数（既定: 使えるコア数。1 で 1 プロセス）",
+        "Worker processes (default: the cores available; 1: one process)",
+    ),
+    "no_cache": (
+        "キャッシュ（.dxcheck_cache/）を読まず書かない",
+        "Neither read nor write the cache (.dxcheck_cache/)",
+    ),
+    "quiet": ("進捗バーを出さない", "Show no progress bar"),
+    "cache_cmd": ("check のキャッシュを管理する", "Manage the cache of check"),
+    "cache_clean": (
+        "キャッシュのフォルダ（.dxcheck_cache/）を削除する",
+        "Remove the cache folder (.dxcheck_cache/)",
+    ),
+    "cache_path": (
+        "このフォルダ（の設定ファイル）が使うキャッシュを削除する（既定: カレント）",
+        "Remove the cache used for this folder (default: the current one)",
+    ),
 }
 
 

@@ -169,7 +169,9 @@ ItemId = Annotated[
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", strict=True, frozen=True)
+    # defer_build: only the models a command validates with build their validators (a
+    # one-file `validate` builds Plan alone, not each part again; issue 12)
+    model_config = ConfigDict(extra="forbid", strict=True, frozen=True, defer_build=True)
 
 
 class Citation(_Model):

@@ -23,42 +23,11 @@ from dxcheck.engine.runner import (
 from dxcheck.inputs import STDIN
 from dxcheck.loader import Limits
 from dxcheck.models import Facts
+from dxcheck.options import Options, UsageError, parse_as_of, split_codes
+from dxcheck.validate import Result
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-
-
-class UsageError(Exception):
-    pass
-
-
-@dataclass(slots=True)
-class Options:
-    paths: list[str]
-    as_of: str | None = None
-    catalog: str | None = None
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    fail_on: str | None = None
-    config: str | None = None
-    lang: str = "ja"
-    max_bytes: int = 10 * 1024 * 1024
-    max_depth: int = 64
-    baseline: str | None = None
-    diff_base: str | None = None
-
-
-def parse_as_of(text: str | None) -> datetime.date:
-    """The reference date: any form dxcheck.dates reads (its last day); default today."""
-    if text is None:
-        from dxcheck.catalog.age import today_in_japan
-
-        return today_in_japan()
-    from dxcheck import dates
-
-    try:
-        return dates.parse(text).end
-    except dates.DateParseError as exc:
-        raise UsageError(f"--as-of: 日付として読めません / not a date: {exc}") from None
+__all__ = ["Options", "UsageError", "parse_as_of", "prepare", "resolve", "run", "split_codes"]
 
 
 def resolve_catalog(value: str | None, config: Config | None, lang: str) -> Catalog:
@@ -86,12 +55,6 @@ def resolve_catalog(value: str | None, config: Config | None, lang: str) -> Cata
         ) from None
 
 
-def split_codes(values: list[str] | None) -> list[str] | None:
-    if values is None:
-        return None
-    return [v.strip() for value in values for v in value.split(",") if v.strip()]
-
-
 @dataclass(slots=True)
 class Prepared:
     checks: list[PlanCheck]
@@ -101,12 +64,20 @@ class Prepared:
     fail_on: Severity
 
 
-def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
-    """Everything `check`, `report` and the CI formats share: config, catalog, checks.
+@dataclass(slots=True)
+class Settings:
+    """What checking one plan needs besides the plan: resolved once per run (and per worker)."""
 
-    ``summary_only``: the output needs of each plan only its name, title and period, and the
-    source lines its findings point at (every format but the report); the rest is dropped as
-    soon as the plan is checked, so memory does not grow with the plans' size."""
+    as_of: datetime.date
+    config: Config
+    catalog: Catalog
+    selection: Selection
+    fail_on: Severity
+    limits: Limits
+
+
+def resolve(opts: Options) -> Settings:
+    """Configuration, catalog, selection and threshold of a run (UsageError if unusable)."""
     as_of = parse_as_of(opts.as_of)
     config_path = opts.config
     if config_path is None:
@@ -126,23 +97,44 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
     if fail_on not in ("error", "warning", "info"):
         raise UsageError(f"--fail-on: {fail_on}")
     limits = Limits(max_bytes=opts.max_bytes, max_depth=opts.max_depth)
+    return Settings(as_of, config, catalog, selection, fail_on, limits)  # type: ignore[arg-type]
+
+
+def check_result(result: Result, settings: Settings) -> PlanCheck:
+    """Run the rules over one validated file (an invalid one keeps its schema problems)."""
+    catalog = settings.catalog
+    notes = diagnostics_as_findings(result.diagnostics, catalog.version)
+    if result.plan is None or result.document is None:
+        return PlanCheck(result.path, None, result.document, catalog.version, notes)
+    check = check_plan(
+        result.plan,
+        result.document,
+        catalog,
+        settings.as_of,
+        settings.selection,
+        settings.config.waivers_for(result.path),
+    )
+    check.findings = sorted([*notes, *check.findings], key=lambda f: f.sort_key)
+    return check
+
+
+def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
+    """Everything `check`, `report` and the CI formats share: config, catalog, checks.
+
+    ``summary_only``: the output needs of each plan only its name, title and period, and the
+    source lines its findings point at (every format but the report); the rest is dropped as
+    soon as the plan is checked, so memory does not grow with the plans' size."""
+    settings = resolve(opts)
+    as_of, catalog, selection = settings.as_of, settings.catalog, settings.selection
+    config, limits = settings.config, settings.limits
     unreadable: list[Diagnostic] = []
     checks: list[PlanCheck] = []
     # One file at a time: validate, check, then drop what only checking needed.
     for result in iter_results(opts.paths, limits, unreadable):
-        notes = diagnostics_as_findings(result.diagnostics, catalog.version)
+        check = check_result(result, settings)
         if result.plan is None or result.document is None:
-            checks.append(PlanCheck(result.path, None, result.document, catalog.version, notes))
+            checks.append(check)
             continue
-        check = check_plan(
-            result.plan,
-            result.document,
-            catalog,
-            as_of,
-            selection,
-            config.waivers_for(result.path),
-        )
-        check.findings = sorted([*notes, *check.findings], key=lambda f: f.sort_key)
         result.document.release_positions()
         if summary_only:
             result.document.keep_lines({f.line for f in check.findings})
@@ -158,7 +150,7 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
         for check in checks:
             old = _fingerprints_at(opts.diff_base, check, catalog, as_of, selection, config, limits)
             _drop_known([check], old)
-    return Prepared(checks, len(unreadable), as_of, catalog.version, fail_on)  # type: ignore[arg-type]
+    return Prepared(checks, len(unreadable), as_of, catalog.version, settings.fail_on)
 
 
 def prepare_or_explain(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared | None:
@@ -226,14 +218,19 @@ def exit_code(prepared: Prepared) -> int:
 
 
 def run(opts: Options, fmt: str) -> int:
+    from dxcheck import batch
+
+    if batch.usable(opts):  # every core, the cache, finished output per plan
+        return batch.run(opts, fmt)
     err = Out(sys.stderr)
     prepared = prepare_or_explain(opts, err, summary_only=True)
     if prepared is None:
         return EXIT_USAGE
     checks, lang = prepared.checks, opts.lang
-    from dxcheck.catalog.age import notice as catalog_notice
+    from dxcheck.notice import catalog_notice
 
-    notice = catalog_notice(load_catalog(prepared.catalog), prepared.as_of)
+    used = load_catalog(prepared.catalog)
+    notice = catalog_notice(used.version, used.period_end, prepared.as_of)
     if fmt == "json":
         from dxcheck.render import json_out
 

@@ -309,3 +309,26 @@ def _pad(text: str, width: int) -> str:
     """Left-justify in terminal columns (full-width characters take two)."""
     used = sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
     return text + " " * max(0, width - used)
+
+
+def clean_cache(path: str, lang: str) -> int:
+    """`dxcheck cache clean [PATH]`: remove the cache folder a check of PATH would use."""
+    import sys
+
+    from dxcheck import cache
+    from dxcheck.config_files import find_config
+
+    folder = cache.folder_for(find_config(path))
+    try:
+        removed = cache.clean(folder)
+    except ValueError as exc:
+        sys.stderr.write(f"dxcheck: {exc}\n")
+        return 2
+    except OSError as exc:
+        sys.stderr.write(f"dxcheck: {folder}: {exc.strerror}\n")
+        return 2
+    if lang == "en":
+        sys.stdout.write(f"removed {folder}\n" if removed else f"no cache at {folder}\n")
+    else:
+        sys.stdout.write(f"{folder} を削除しました\n" if removed else f"{folder} はありません\n")
+    return 0

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import Any
 
 from dxcheck.catalog import load_catalog
 from dxcheck.commands.check import EXIT_USAGE, Options, prepare_or_explain
@@ -15,6 +16,13 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
     from dxcheck.render.report import output_plan, render_document, views_for
 
     err = Out(sys.stderr)
+    if out is not None and (template_dir is None or os.path.isdir(template_dir)):
+        from dxcheck.inputs import STDIN, expand
+
+        if STDIN not in opts.paths:
+            count = len(expand(opts.paths).files)
+            if count and output_plan(out, count, fmt)[0] == "dir":
+                return run_folder(opts, fmt, out, template_dir, sort, err)
     prepared = prepare_or_explain(opts, err)
     if prepared is None:
         return EXIT_USAGE
@@ -83,3 +91,127 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
         err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
         return EXIT_USAGE
     return 2 if prepared.unreadable else (1 if any(not c.valid for c in prepared.checks) else 0)
+
+
+# --- folder output at national scale: one page per plan as soon as it is checked -------------
+
+_FOLDER: dict[str, Any] = {}
+
+
+def _init_folder(
+    opts: Options, fmt: str, out: str, template_dir: str | None, settings: Any = None
+) -> None:
+    """Set up a worker of :func:`run_folder` (a forked one inherits ``settings``)."""
+    import gc
+
+    from dxcheck.commands.check import resolve
+
+    gc.disable()
+    _FOLDER.update(
+        settings=settings if settings is not None else resolve(opts),
+        fmt=fmt,
+        out=out,
+        template_dir=template_dir,
+        lang=opts.lang,
+    )
+
+
+def _page_task(path: str) -> dict[str, Any]:
+    """Validate, check and render one plan, write its page; what the index needs of it."""
+    from dxcheck.commands.check import check_result
+    from dxcheck.diagnostics import format_line
+    from dxcheck.inputs import display_name, os_error, read_input
+    from dxcheck.render.report import render_document
+    from dxcheck.render.report_model import index_row, plan_view
+    from dxcheck.validate import validate_bytes
+
+    settings = _FOLDER["settings"]
+    fmt, out, lang = _FOLDER["fmt"], _FOLDER["out"], _FOLDER["lang"]
+    try:
+        data = read_input(path, settings.limits.max_bytes)
+    except OSError as exc:
+        return {"unreadable": format_line(os_error(path, exc), lang)}
+    result = validate_bytes(data, display_name(path), settings.limits)
+    check = check_result(result, settings)
+    if result.document is not None:
+        result.document.release_positions()
+    view = plan_view(check, settings.catalog, settings.as_of, lang)
+    page = f"{view.slug}{'.md' if fmt == 'md' else '.html'}"
+    text = render_document(
+        [view],
+        settings.catalog,
+        settings.as_of,
+        fmt,
+        lang,
+        with_matrix=False,
+        template_dir=_FOLDER["template_dir"],
+    )
+    try:
+        write_atomic(os.path.join(out, page), text)
+    except OSError as exc:
+        return {"write_error": exc.strerror or str(exc)}
+    return index_row(view, page)
+
+
+def run_folder(
+    opts: Options, fmt: str, out: str, template_dir: str | None, sort: str, err: Out
+) -> int:
+    """`report -o FOLDER`: each plan's page is written by a worker as soon as the plan is
+    checked; only a small row per plan (name, code, prefecture, one letter per item) comes
+    back, and index.md / index.html is the overview drawn from those rows."""
+    from dxcheck import batch
+    from dxcheck.commands.check import UsageError, resolve
+    from dxcheck.inputs import expand
+    from dxcheck.render.report import render_index
+
+    try:
+        settings = resolve(opts)
+    except UsageError as exc:
+        err.line(f"dxcheck: {exc}", "error")
+        return EXIT_USAGE
+    expanded = expand(opts.paths)
+    unreadable = [format_line_of(d, opts.lang) for d in expanded.errors]
+    rows: list[dict[str, Any]] = []
+    failed: str | None = None
+    initargs = (opts, fmt, out, template_dir, settings)
+    with batch.progress_for(opts, "report", len(expanded.files)) as advance:
+        for row in batch.pool_map(
+            _page_task, expanded.files, _init_folder, initargs, opts.jobs, advance
+        ):
+            if "unreadable" in row:
+                unreadable.append(row["unreadable"])
+            elif "write_error" in row:
+                failed = failed or row["write_error"]
+            else:
+                rows.append(row)
+    for line in unreadable:
+        err.line(line, "error")
+    if failed is not None:
+        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({failed})", "error")
+        return EXIT_USAGE
+    if not rows:
+        return EXIT_USAGE if unreadable else 0
+    suffix = ".md" if fmt == "md" else ".html"
+    try:
+        text = render_index(
+            rows,
+            settings.catalog,
+            settings.as_of,
+            fmt,
+            opts.lang,
+            sort=sort,
+            template_dir=template_dir,
+        )
+        write_atomic(os.path.join(out, f"index{suffix}"), text)
+    except OSError as exc:
+        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
+        return EXIT_USAGE
+    if unreadable:
+        return EXIT_USAGE
+    return 1 if any(not r["valid"] for r in rows) else 0
+
+
+def format_line_of(d: Any, lang: str) -> str:
+    from dxcheck.diagnostics import format_line
+
+    return format_line(d, lang)

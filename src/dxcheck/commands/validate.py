@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dxcheck.console import Out
-from dxcheck.diagnostics import Diagnostic
+from dxcheck.diagnostics import Diagnostic, format_line
 from dxcheck.inputs import display_name, expand, os_error, read_input
 from dxcheck.loader import Limits, LoadError
 from dxcheck.validate import Result, validate_bytes
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+__all__ = ["collect", "diagnostic_json", "format_line", "iter_results", "run"]
 
 
 def iter_results(
@@ -41,10 +42,6 @@ def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagno
     unreadable: list[Diagnostic] = []
     results = list(iter_results(paths, limits, unreadable))
     return results, unreadable
-
-
-def format_line(d: Diagnostic, lang: str) -> str:
-    return f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message(lang)}"
 
 
 def diagnostic_json(d: Diagnostic, lang: str) -> dict[str, object]:

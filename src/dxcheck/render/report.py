@@ -4,13 +4,15 @@ packaged as dxcheck/templates in the wheel; `--template-dir` overrides them)."""
 from __future__ import annotations
 
 import datetime
+import functools
 import os
 import re
 from pathlib import Path
+from typing import Any
 
 from dxcheck.catalog.models import Catalog
 from dxcheck.engine.runner import PlanCheck
-from dxcheck.render.report_model import LABELS, PlanView, matrix, plan_view
+from dxcheck.render.report_model import LABELS, PlanView, matrix, overview, plan_view
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -30,7 +32,9 @@ def template_dirs(override: str | None) -> list[str]:
     return dirs
 
 
+@functools.cache
 def _environment(fmt: str, template_dir: str | None):  # type: ignore[no-untyped-def]
+    """One Jinja2 environment per format and template folder (templates compile once)."""
     import jinja2
 
     env = jinja2.Environment(
@@ -71,9 +75,9 @@ def render_document(
 
 
 def _notice(catalog: Catalog, as_of: datetime.date, lang: str) -> str | None:
-    from dxcheck.catalog.age import notice
+    from dxcheck.notice import catalog_notice
 
-    found = notice(catalog, as_of)
+    found = catalog_notice(catalog.version, catalog.period_end, as_of)
     return found.message(lang) if found else None
 
 
@@ -96,3 +100,28 @@ def output_plan(out: str, count: int, fmt: str) -> tuple[str, bool]:
     if os.path.isdir(out) or (count > 1 and not out.endswith(suffix)):
         return "dir", True
     return "file", count > 1
+
+
+def render_index(
+    rows: list[dict[str, Any]],
+    catalog: Catalog,
+    as_of: datetime.date,
+    fmt: str,
+    lang: str,
+    *,
+    sort: str = "code",
+    template_dir: str | None = None,
+) -> str:
+    """The overview page of a folder report (index.md / index.html) from the plans' rows."""
+    env = _environment(fmt, template_dir)
+    template = env.get_template(f"index.{'md' if fmt == 'md' else 'html'}.j2")
+    text = template.render(
+        L=LABELS[lang],
+        lang=lang,
+        as_of=as_of.isoformat(),
+        catalog=catalog.version if lang == "en" else f"第{catalog.version}版",
+        catalog_title=catalog.title,
+        notice=_notice(catalog, as_of, lang),
+        index=overview(rows, catalog, lang, sort),
+    )
+    return re.sub(r"\n{3,}", "\n\n", text) if fmt == "md" else text

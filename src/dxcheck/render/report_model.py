@@ -73,6 +73,10 @@ LABELS: dict[str, dict[str, str]] = {
         "generated": "作成",
         "source": "出典",
         "heatmap": "充足状況のヒートマップ",
+        "prefecture": "都道府県",
+        "by_prefecture": "都道府県別の集計",
+        "plan_count": "計画数",
+        "index_note": "団体名から各計画のレポートを開けます。並び順は都道府県（団体コード順）、その中は --sort の順。",
     },
     "en": {
         "title": "Municipal DX plan gap report",
@@ -128,6 +132,10 @@ LABELS: dict[str, dict[str, str]] = {
         "generated": "Generated",
         "source": "Source",
         "heatmap": "Coverage heat map",
+        "prefecture": "Prefecture",
+        "by_prefecture": "Counts per prefecture",
+        "plan_count": "Plans",
+        "index_note": "Each name opens that plan's report. Grouped by prefecture (in code order); within a prefecture, in --sort order.",
     },
 }
 
@@ -190,6 +198,7 @@ class PlanView:
     counts: dict[str, int] = field(default_factory=dict)
     # the full document a 概要版 summarises: {"title", "url" (http/https only), "file"}
     full_document: dict[str, str] | None = None
+    prefecture: str = ""
 
 
 def _ja_date(day: datetime.date) -> str:
@@ -313,6 +322,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         gaps=gaps,
         counts=counts,
         full_document=_full_document(plan),
+        prefecture=plan.municipality.prefecture,
     )
 
 
@@ -436,3 +446,70 @@ def matrix(views: list[PlanView], catalog: Catalog, lang: str, sort: str) -> dic
         col = [row["cells"][index]["status"] for row in rows]
         totals.append({s: col.count(s) for s in ("covered", "partial", "missing")} | item)
     return {"items": items, "rows": rows, "totals": totals}
+
+
+# --- the overview of many plans (folder output: index + one page per plan) -------------------
+
+_LETTER = {"covered": "c", "partial": "p", "missing": "m"}
+STATUS_OF = {letter: status for status, letter in _LETTER.items()}
+
+
+def index_row(view: PlanView, page: str) -> dict[str, Any]:
+    """What the overview keeps of one plan (a few hundred bytes): statuses as one letter per
+    catalog item, in catalog order."""
+    return {
+        "slug": view.slug,
+        "page": page,
+        "path": view.path,
+        "valid": view.valid,
+        "name": view.name,
+        "code": view.code,
+        "prefecture": view.prefecture,
+        "cells": "".join(_LETTER[row["status"]] for row in view.coverage),
+        "missing": view.counts.get("missing", 0),
+        "partial": view.counts.get("partial", 0),
+    }
+
+
+def overview(rows: list[dict[str, Any]], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
+    """The index of many plans: plans grouped by prefecture (in the order of the first two
+    digits of the local government code, as in the national code list), sorted within a group
+    by code or by gaps; counts per item and per prefecture; invalid plans listed apart."""
+    en = lang == "en"
+    items = [
+        {"id": item.id, "title": item.title_en if en else item.title_ja} for item in catalog.items
+    ]
+    valid = [r for r in rows if r["valid"]]
+    if sort == "gaps":
+        valid.sort(key=lambda r: (-(r["missing"] * 2 + r["partial"]), r["code"], r["path"]))
+    else:
+        valid.sort(key=lambda r: (r["code"], r["path"]))
+    groups: dict[str, dict[str, Any]] = {}
+    for row in valid:
+        key = row["code"][:2]
+        group = groups.get(key)
+        if group is None:
+            group = groups[key] = {
+                "key": key,
+                "name": row["prefecture"],
+                "rows": [],
+                "covered": 0,
+                "partial": 0,
+                "missing": 0,
+            }
+        group["rows"].append(row)
+        for letter in row["cells"]:
+            group[STATUS_OF[letter]] += 1
+    ordered = [groups[key] for key in sorted(groups)]
+    totals = []
+    for index, item in enumerate(items):
+        col = [row["cells"][index] for row in valid]
+        totals.append({s: col.count(_LETTER[s]) for s in ("covered", "partial", "missing")} | item)
+    invalid = sorted((r for r in rows if not r["valid"]), key=lambda r: r["path"])
+    return {
+        "items": items,
+        "groups": ordered,
+        "totals": totals,
+        "invalid": invalid,
+        "plans": len(rows),
+    }

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import json
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from dxcheck import __version__
-from dxcheck.catalog.age import CatalogNotice
-from dxcheck.engine.registry import all_rules
-from dxcheck.engine.runner import PlanCheck
+from dxcheck.render.json_out import HOLE, dump, splice
+
+if TYPE_CHECKING:
+    from dxcheck.engine.runner import PlanCheck
+    from dxcheck.notice import CatalogNotice
 
 _LEVEL = {"error": "error", "warning": "warning", "info": "note"}
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
@@ -18,11 +19,46 @@ def _uri(path: str) -> str:
     return path.replace("\\", "/").removeprefix("./")
 
 
-def render(
-    checks: list[PlanCheck], catalog: str, lang: str, notice: CatalogNotice | None = None
-) -> str:
+def _rule_index() -> dict[str, int]:
+    from dxcheck.engine.registry import all_rules
+
+    return {rule.id: i for i, rule in enumerate(all_rules())}
+
+
+def plan_items(check: PlanCheck, lang: str, index: dict[str, int] | None = None) -> list[str]:
+    """One plan's results, finished (``index``: rule id → position in the rules list)."""
+    index = _rule_index() if index is None else index
+    items: list[str] = []
+    for f in check.findings:
+        result: dict[str, Any] = {
+            "ruleId": f.rule,
+            "level": _LEVEL[f.severity],
+            "message": {"text": f.message(lang)},
+            "locations": [
+                {
+                    "physicalLocation": {
+                        "artifactLocation": {"uri": _uri(f.path)},
+                        "region": {"startLine": f.line, "startColumn": f.column},
+                    },
+                    "logicalLocations": [{"fullyQualifiedName": f.yaml_path or "/"}],
+                }
+            ],
+            "partialFingerprints": {"dxcheck/v1": f.fingerprint or f"{f.rule}:{f.yaml_path}"},
+            "properties": {
+                "national_item": f.national_item,
+                "catalog_version": f.catalog_version,
+            },
+        }
+        if f.rule in index:
+            result["ruleIndex"] = index[f.rule]
+        items.append(dump(result))
+    return items
+
+
+def assemble(items: list[str], catalog: str, lang: str, notice: CatalogNotice | None = None) -> str:
+    from dxcheck.engine.registry import all_rules
+
     rules = all_rules()
-    index = {rule.id: i for i, rule in enumerate(rules)}
     descriptors: list[dict[str, Any]] = [
         {
             "id": rule.id,
@@ -44,31 +80,6 @@ def render(
         }
         for rule in rules
     ]
-    results: list[dict[str, Any]] = []
-    for check in checks:
-        for f in check.findings:
-            result: dict[str, Any] = {
-                "ruleId": f.rule,
-                "level": _LEVEL[f.severity],
-                "message": {"text": f.message(lang)},
-                "locations": [
-                    {
-                        "physicalLocation": {
-                            "artifactLocation": {"uri": _uri(f.path)},
-                            "region": {"startLine": f.line, "startColumn": f.column},
-                        },
-                        "logicalLocations": [{"fullyQualifiedName": f.yaml_path or "/"}],
-                    }
-                ],
-                "partialFingerprints": {"dxcheck/v1": f.fingerprint or f"{f.rule}:{f.yaml_path}"},
-                "properties": {
-                    "national_item": f.national_item,
-                    "catalog_version": f.catalog_version,
-                },
-            }
-            if f.rule in index:
-                result["ruleIndex"] = index[f.rule]
-            results.append(result)
     log = {
         "$schema": SCHEMA_URI,
         "version": "2.1.0",
@@ -84,7 +95,7 @@ def render(
                     }
                 },
                 "columnKind": "unicodeCodePoints",
-                "results": results,
+                "results": [HOLE],
                 "properties": {
                     "catalog": catalog,
                     "catalog_notice": notice.message(lang) if notice else None,
@@ -92,4 +103,12 @@ def render(
             }
         ],
     }
-    return json.dumps(log, ensure_ascii=False, indent=2) + "\n"
+    return splice(log, items)
+
+
+def render(
+    checks: list[PlanCheck], catalog: str, lang: str, notice: CatalogNotice | None = None
+) -> str:
+    index = _rule_index()
+    items = [item for check in checks for item in plan_items(check, lang, index)]
+    return assemble(items, catalog, lang, notice)

@@ -3,7 +3,8 @@
 The national plan's 対象期間 (第2.3版: to 令和7年度末, 2026-03-31) can end before a revised plan
 reaches dxcheck. Checking after that date is still useful (its items and deadlines stay the
 reference until a revision is added), but every output says so once, with the version used,
-so that nobody mistakes it for the national plan in force.
+so that nobody mistakes it for the national plan in force. Light on purpose (standard library
+and dxcheck.dates only): a run answered from the cache builds the notice without the catalog.
 """
 
 from __future__ import annotations
@@ -11,17 +12,7 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
-from dxcheck.catalog.models import Catalog
 from dxcheck.dates import format_ja
-
-JST = datetime.timezone(datetime.timedelta(hours=9), "JST")
-
-
-def today_in_japan(now: datetime.datetime | None = None) -> datetime.date:
-    """Today in Japan (UTC+9, no daylight saving), whatever the machine's timezone: national
-    deadlines are dates in Japan, and CI runners use UTC."""
-    moment = now if now is not None else datetime.datetime.now(datetime.UTC)
-    return moment.astimezone(JST).date()
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,20 +34,21 @@ class CatalogNotice:
         }
 
 
-def notice(catalog: Catalog, as_of: datetime.date) -> CatalogNotice | None:
+def catalog_notice(
+    version: str, period_end: datetime.date, as_of: datetime.date
+) -> CatalogNotice | None:
     """A notice when ``as_of`` lies after the catalog's 対象期間; None while it is in force."""
-    if as_of <= catalog.period_end:
+    if as_of <= period_end:
         return None
-    end = catalog.period_end
+    end = period_end
     return CatalogNotice(
-        catalog.version,
+        version,
         end,
-        f"国の計画 第{catalog.version}版 の対象期間は{format_ja(end)}（{end.isoformat()}）に"
+        f"国の計画 第{version}版 の対象期間は{format_ja(end)}（{end.isoformat()}）に"
         f"終了しています。基準日 {as_of.isoformat()} には改定された国の計画があるかもしれません。"
-        "この結果は第"
-        f"{catalog.version}版に照らしたものです（新しい版は --catalog FILE で追加できます: "
+        f"この結果は第{version}版に照らしたものです（新しい版は --catalog FILE で追加できます: "
         "docs/catalog.md）",
-        f"the national plan version {catalog.version} ended its period on {end.isoformat()}; "
+        f"the national plan version {version} ended its period on {end.isoformat()}; "
         f"on {as_of.isoformat()} a revised national plan may exist. These results are against "
-        f"version {catalog.version} (add a newer one with --catalog FILE: docs/catalog.md)",
+        f"version {version} (add a newer one with --catalog FILE: docs/catalog.md)",
     )

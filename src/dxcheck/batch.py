@@ -1,0 +1,426 @@
+"""`dxcheck check` over many plans: every core, a per-file cache, finished output per plan.
+
+Each plan is validated, checked and rendered in the requested format in one go, by a worker
+process or in this one; what comes back is that plan's *finished* part of the output (text
+lines, JSON elements, a JUnit suite…) and the few counts the end of the output and the exit
+code need (:data:`dxcheck.render.json_out.TALLY`), as one JSON text. That text is also what the
+cache keeps, so a run over unchanged plans only reads files, hashes them and writes the parts
+it finds, without importing pydantic, the rules or the catalog.
+
+Output is assembled in the order of the files, so it is byte-identical whatever the number of
+workers and whichever parts came from the cache.
+"""
+
+from __future__ import annotations
+
+import datetime
+import hashlib
+import json
+import os
+import sys
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from dxcheck import cache as cache_mod
+from dxcheck.console import Out
+from dxcheck.diagnostics import Diagnostic, format_line
+from dxcheck.inputs import STDIN, display_name, expand, os_error, read_input
+from dxcheck.notice import CatalogNotice, catalog_notice
+from dxcheck.render.json_out import TALLY
+
+if TYPE_CHECKING:
+    from dxcheck.commands.check import Settings
+    from dxcheck.options import Options
+
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
+T = TypeVar("T")
+R = TypeVar("R")
+FORMATS = ("text", "json", "sarif", "github", "junit")
+# Fewer files than this are checked in this process: starting workers costs more.
+MIN_FILES_PER_WORKER = 4
+
+
+def available_cores() -> int:
+    """The cores this process may run on (affinity and cgroup-aware where Python knows)."""
+    count = getattr(os, "process_cpu_count", None)
+    if count is not None:
+        return max(1, int(count() or 1))
+    if hasattr(os, "sched_getaffinity"):
+        return max(1, len(os.sched_getaffinity(0)))
+    return max(1, os.cpu_count() or 1)
+
+
+@dataclass(slots=True)
+class Part:
+    """One plan's finished output and its counts, decoded from the JSON a worker made."""
+
+    fragment: Any  # text: [[line, style], …]; json/sarif: [element, …]; github: str; junit: [suite, tests, failures]
+    tally: dict[str, int]
+    fail: bool  # a finding at or above the threshold, or an invalid plan
+    catalog: str
+    period_end: str  # the catalog's 対象期間 end (ISO), for the catalog-age notice
+
+
+def encode(fragment: Any, tally: dict[str, int], fail: bool, catalog: str, period_end: str) -> str:
+    return json.dumps(
+        {"f": fragment, "t": tally, "x": fail, "c": catalog, "e": period_end},
+        ensure_ascii=False,
+        indent=None,
+    )
+
+
+def decode(text: str, fmt: str) -> Part:
+    """A part from its JSON text; ValueError if it is not a part of ``fmt`` output (the cache
+    is read through this: what does not decode is never trusted)."""
+    raw = json.loads(text)
+    if not isinstance(raw, dict) or set(raw) != {"f", "t", "x", "c", "e"}:
+        raise ValueError("not a dxcheck part")
+    fragment, tally, fail, catalog = raw["f"], raw["t"], raw["x"], raw["c"]
+    period_end = raw["e"]
+    if not isinstance(period_end, str):
+        raise ValueError("bad period end")
+    datetime.date.fromisoformat(period_end)  # ValueError if it is not a date
+    if not isinstance(tally, dict) or set(tally) != set(TALLY):
+        raise ValueError("bad tally")
+    if not all(type(v) is int for v in tally.values()):
+        raise ValueError("bad tally")
+    if not isinstance(fail, bool) or not isinstance(catalog, str):
+        raise ValueError("bad part")
+    if not _fragment_ok(fragment, fmt):
+        raise ValueError(f"not a {fmt} fragment")
+    return Part(fragment, tally, fail, catalog, period_end)
+
+
+def _fragment_ok(fragment: Any, fmt: str) -> bool:
+    if fmt == "github":
+        return isinstance(fragment, str)
+    if fmt == "junit":
+        return (
+            isinstance(fragment, list)
+            and len(fragment) == 3
+            and isinstance(fragment[0], str)
+            and all(type(n) is int for n in fragment[1:])
+        )
+    if not isinstance(fragment, list):
+        return False
+    if fmt in ("json", "sarif"):
+        return all(isinstance(item, str) for item in fragment)
+    return all(
+        isinstance(line, list)
+        and len(line) == 2
+        and isinstance(line[0], str)
+        and (line[1] is None or isinstance(line[1], str))
+        for line in fragment
+    )
+
+
+# --- the worker side: validate, check, render one plan ------------------------------------
+
+_SETTINGS: Settings | None = None
+_FMT = "text"
+_LANG = "ja"
+
+
+def _init(opts: Options, fmt: str, settings: Settings | None = None) -> None:
+    """Set up a worker (inherited over fork, else resolved again from the options)."""
+    global _SETTINGS, _FMT, _LANG
+    import gc
+
+    gc.disable()  # as in cli.main: no cycles worth collecting, and much faster
+    if settings is None:
+        from dxcheck.commands.check import resolve
+
+        settings = resolve(opts)
+    _SETTINGS, _FMT, _LANG = settings, fmt, opts.lang
+
+
+def render_part(name: str, data: bytes) -> str:
+    """Validate, check and render one plan: its part of the output, as JSON text."""
+    from dxcheck.commands.check import check_result
+    from dxcheck.diagnostics import SEVERITY_RANK
+    from dxcheck.loader import LoadError
+    from dxcheck.render import json_out
+    from dxcheck.validate import Result, validate_bytes
+
+    settings, fmt, lang = _SETTINGS, _FMT, _LANG
+    assert settings is not None, "worker not initialised"
+    try:
+        result = validate_bytes(data, name, settings.limits)
+    except LoadError as exc:  # pragma: no cover - validate_bytes converts these
+        result = Result(name, None, None, exc.diagnostics)
+    check = check_result(result, settings)
+    catalog = settings.catalog.version
+    fragment: Any
+    if fmt == "json":
+        fragment = json_out.plan_items(check, lang)
+    elif fmt == "sarif":
+        from dxcheck.render import sarif
+
+        fragment = sarif.plan_items(check, lang)
+    elif fmt == "github":
+        from dxcheck.render import github
+
+        fragment = github.plan_text(check, lang)
+    elif fmt == "junit":
+        from dxcheck.render import junit
+
+        fragment = list(junit.plan_suite(check, lang, settings.fail_on))
+    else:
+        from dxcheck.render import text
+
+        fragment = text.plan_lines(check, catalog, lang)
+    limit = SEVERITY_RANK[settings.fail_on]
+    fail = not check.valid or any(SEVERITY_RANK[f.severity] >= limit for f in check.findings)
+    period_end = settings.catalog.period_end.isoformat()
+    return encode(fragment, json_out.tally(check), fail, catalog, period_end)
+
+
+def _render_task(task: tuple[str, bytes]) -> str:
+    return render_part(*task)
+
+
+# --- the parent side ------------------------------------------------------------------------
+
+
+def settings_key(opts: Options, fmt: str, config_path: str | None, as_of: datetime.date) -> str:
+    """Everything besides a file's bytes that changes its part of the output."""
+    digest = hashlib.sha256()
+
+    def add(value: object) -> None:
+        digest.update(repr(value).encode("utf-8", "surrogateescape") + b"\x1f")
+
+    add(cache_mod.FORMAT_VERSION)
+    add(cache_mod.code_fingerprint())
+    add(cache_mod.catalog_fingerprint(opts.catalog))
+    add(config_path)
+    add(cache_mod.file_digest(config_path) if config_path else None)
+    for value in (
+        fmt,
+        opts.lang,
+        as_of.isoformat(),
+        opts.catalog,
+        opts.select,
+        opts.ignore,
+        opts.fail_on,
+        opts.max_bytes,
+        opts.max_depth,
+    ):
+        add(value)
+    return digest.hexdigest()
+
+
+def usable(opts: Options) -> bool:
+    """Whether :func:`run` handles these options (else the one-process path in check.py)."""
+    return opts.baseline is None and opts.diff_base is None and STDIN not in opts.paths
+
+
+def run(opts: Options, fmt: str) -> int:
+    """`dxcheck check` with finished parts per plan (workers and cache)."""
+    from dxcheck.config_files import find_config
+    from dxcheck.options import UsageError, parse_as_of
+
+    err = Out(sys.stderr)
+    try:
+        as_of = parse_as_of(opts.as_of)
+    except UsageError as exc:
+        err.line(f"dxcheck: {exc}", "error")
+        return EXIT_USAGE
+    config_path = opts.config
+    if config_path is None:
+        config_path = find_config(next(iter(opts.paths), "."))
+    expanded = expand(opts.paths)
+    unreadable: list[Diagnostic] = list(expanded.errors)
+    store: cache_mod.Cache | None = None
+    if opts.cache and expanded.files:
+        folder = cache_mod.folder_for(config_path)
+        store = cache_mod.Cache(folder, settings_key(opts, fmt, config_path, as_of))
+
+    parts: list[Part | None] = []
+    todo: list[tuple[int, str, bytes, str]] = []  # index, name, bytes, digest
+    for path in expanded.files:
+        name = display_name(path)
+        try:
+            data = read_input(path, opts.max_bytes)
+        except OSError as exc:
+            unreadable.append(os_error(path, exc))
+            continue
+        digest = ""
+        if store is not None:
+            digest = hashlib.sha256(data).hexdigest()
+            text = store.get(name, digest)
+            if text is not None:
+                try:
+                    parts.append(decode(text, fmt))
+                    continue
+                except (ValueError, TypeError, KeyError):  # not a part: never trusted
+                    pass
+        todo.append((len(parts), name, data, digest))
+        parts.append(None)
+
+    if todo or not parts:
+        from dxcheck.commands.check import resolve
+
+        try:
+            settings = resolve(opts)
+        except UsageError as exc:
+            err.line(f"dxcheck: {exc}", "error")
+            return EXIT_USAGE
+        catalog = settings.catalog.version
+        period_end = settings.catalog.period_end
+        with progress_for(opts, fmt, len(todo)) as advance:
+            for (index, name, _, digest), text in zip(
+                todo, _render_all(opts, fmt, settings, todo, advance), strict=True
+            ):
+                parts[index] = decode(text, fmt)
+                if store is not None:
+                    store.put(name, digest, text)
+    else:
+        first = parts[0]
+        assert first is not None
+        catalog = first.catalog
+        period_end = datetime.date.fromisoformat(first.period_end)
+
+    for d in unreadable:
+        err.line(format_line(d, opts.lang), "error")
+    done = [p for p in parts if p is not None]
+    notice = catalog_notice(catalog, period_end, as_of)
+    write_output(done, fmt, opts.lang, as_of, catalog, notice)
+    if unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(p.fail for p in done) else EXIT_OK
+
+
+def _render_all(
+    opts: Options,
+    fmt: str,
+    settings: Settings,
+    todo: list[tuple[int, str, bytes, str]],
+    advance: Callable[[], None],
+) -> Iterator[str]:
+    """The parts of ``todo`` in order, from a pool of workers when there are enough files."""
+    tasks = [(name, data) for _, name, data, _ in todo]
+    return pool_map(_render_task, tasks, _init, (opts, fmt, settings), opts.jobs, advance)
+
+
+def pool_map(
+    work: Callable[[T], R],
+    tasks: list[T],
+    init: Callable[..., None],
+    initargs: tuple[Any, ...],
+    jobs: int | None,
+    advance: Callable[[], None],
+) -> Iterator[R]:
+    """``work`` over ``tasks``, results in order: in worker processes when there are enough
+    tasks for more than one (``jobs``: None for the cores available), else here. ``init`` sets
+    a worker up with ``initargs`` (the last of which, resolved settings, a forked worker
+    inherits; a spawned one resolves them again without it)."""
+    count = available_cores() if jobs is None else jobs
+    count = max(1, min(count, len(tasks) // MIN_FILES_PER_WORKER))
+    if count == 1:
+        init(*initargs)
+        for task in tasks:
+            yield work(task)
+            advance()
+        return
+    import multiprocessing
+    from concurrent.futures import ProcessPoolExecutor
+
+    context: Any
+    if "fork" in multiprocessing.get_all_start_methods():  # workers inherit modules, catalog
+        context = multiprocessing.get_context("fork")
+        init(*initargs)
+    else:  # pragma: no cover - not on Linux
+        context = multiprocessing.get_context()
+        initargs = initargs[:-1]
+    chunk = max(1, min(16, len(tasks) // (count * 8)))
+    pool = ProcessPoolExecutor(
+        count, mp_context=context, initializer=_worker_init, initargs=(init, *initargs)
+    )
+    try:
+        for result in pool.map(work, tasks, chunksize=chunk):
+            yield result
+            advance()
+    except BaseException:  # Ctrl-C, a broken worker: do not wait for the remaining work
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
+
+
+def _worker_init(init: Callable[..., None], *initargs: Any) -> None:
+    """A worker leaves Ctrl-C to the parent (which stops the pool and exits with 130)."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    init(*initargs)
+
+
+def write_output(
+    parts: list[Part],
+    fmt: str,
+    lang: str,
+    as_of: datetime.date,
+    catalog: str,
+    notice: CatalogNotice | None = None,
+) -> None:
+    """The whole output from the finished parts, exactly as the one-process renderers write it."""
+    out = sys.stdout
+    tallies = [p.tally for p in parts]
+    if fmt == "json":
+        from dxcheck.render import json_out
+
+        items = [item for p in parts for item in p.fragment]
+        out.write(json_out.assemble(items, tallies, as_of, catalog, notice))
+    elif fmt == "sarif":
+        from dxcheck.render import sarif
+
+        items = [item for p in parts for item in p.fragment]
+        out.write(sarif.assemble(items, catalog, lang, notice))
+    elif fmt == "github":
+        from dxcheck.render import github
+
+        out.write(github.notice_text(notice, lang) + "".join(p.fragment for p in parts))
+    elif fmt == "junit":
+        from dxcheck.render import junit
+
+        out.write(
+            junit.assemble(
+                [p.fragment[0] for p in parts],
+                sum(p.fragment[1] for p in parts),
+                sum(p.fragment[2] for p in parts),
+                notice.message(lang) if notice else None,
+            )
+        )
+    else:
+        from dxcheck.render import json_out, text
+
+        console = Out()
+        text.write_notice(notice, console, lang)
+        for p in parts:
+            text.write_lines(p.fragment, console)
+        console.line(text.summary_line(json_out.summary_of(tallies), as_of, catalog, lang), "dim")
+
+
+class _NoProgress:
+    def __enter__(self) -> Callable[[], None]:
+        return lambda: None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def show_progress(opts: Options, fmt: str, total: int) -> bool:
+    """A progress bar only for people watching a terminal: never for machine formats, in CI,
+    with --quiet, or when stdout or stderr is not a terminal."""
+    if opts.quiet or fmt not in ("text", "report") or total < 2 or os.environ.get("CI"):
+        return False
+    return bool(sys.stdout.isatty() and sys.stderr.isatty())
+
+
+def progress_for(opts: Options, fmt: str, total: int) -> Any:
+    """A context manager giving a function to call per finished file."""
+    if not show_progress(opts, fmt, total):
+        return _NoProgress()
+    from dxcheck.progress import Progress
+
+    return Progress(total, opts.lang, "report" if fmt == "report" else "check")
