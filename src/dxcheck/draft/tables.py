@@ -4,6 +4,7 @@ schedules (rows of activities under 年度 columns)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from dxcheck.draft.evidence import Evidence, evidence
@@ -21,6 +22,20 @@ _YEAR_CELL = re.compile(
 )
 _ARROWS = re.compile(r"[→⇒⇨➡―—\-－ー・…●○◎◯\s]+")
 _NUMBER = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9]{0,6})\s*$")
+_MEASURE_HEAD = re.compile(r"施策|取組|取り組み|事業|プロジェクト|項目|分野|方向性")
+# An inline KPI: a line that starts with its label (ＫＰＩ　…、成果指標：…、【指標】…) and gives
+# values after 現状値・基準値・目標値 (on the same line or the next one), each with its unit and
+# an optional （令和５年度）.
+_INLINE_LABEL = re.compile(
+    r"^[\s・●○■□◆◇※]*[【\[(<]?\s*(?:KPI|成果指標|活動指標|評価指標|目標指標|数値目標|重要業績評価指標|指標)"
+    r"\s*[】\])>]?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_VALUE_WORD = r"(?:現状値|基準値|現在値|実績値|目標値|現状|基準|実績|目標)"
+_INLINE_VALUE = re.compile(
+    rf"({_VALUE_WORD})\s*(?:\(([^()]{{1,20}})\))?\s*[:：]?\s*"
+    r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9()→⇒～〜、。,]{0,6})\s*(?:\(([^()]{1,20})\))?"
+)
 
 
 @dataclass(slots=True)
@@ -30,6 +45,8 @@ class KpiFound:
     baseline: tuple[float | str, str | None] | None
     target: tuple[float | str, str | None] | None
     evidence: Evidence
+    row: int | None = None  # id() of the table row it came from
+    inline: bool = False  # a KPI line in the text (not a table)
 
 
 @dataclass(slots=True)
@@ -44,15 +61,24 @@ class Tables:
     kpis: list[KpiFound] = field(default_factory=list)
     steps: list[StepFound] = field(default_factory=list)
     rows: set[int] = field(default_factory=set)  # id() of KPI table units (not measures)
+    # id() of a KPI table row → the text of its measure cells (施策・主な取組 columns)
+    measures: dict[int, str] = field(default_factory=dict)
 
 
 def read_tables(section: Section) -> Tables:
     out = Tables()
     header: list[str] | None = None
     kind: str | None = None
-    for unit in section.units:
+    units = section.units
+    for index, unit in enumerate(units):
         if "\t" not in unit.text:
             header, kind = None, None
+            if id(unit) not in out.rows:
+                after = units[index + 1] if index + 1 < len(units) else None
+                inline = _inline(section, unit, after)
+                if inline is not None:
+                    out.kpis.append(inline[0])
+                    out.rows.update(inline[1])
             continue
         cells = unit.text.split("\t")
         if header is None or kind is None:
@@ -63,9 +89,12 @@ def read_tables(section: Section) -> Tables:
             continue
         if kind == "kpi":
             out.rows.add(id(unit))
-            found = _kpi(section, unit, header, cells)
-            if found:
-                out.kpis.append(found)
+            row = _kpi(section, unit, header, cells)
+            if row:
+                out.kpis.append(row)
+            measure = _measure_cells(header, cells)
+            if measure:
+                out.measures[id(unit)] = measure
         else:
             out.steps.extend(_step(section, unit, header, cells))
     return out
@@ -100,8 +129,64 @@ def _value(cell: str) -> tuple[float | str, str | None] | None:
     return cell, None
 
 
+def _name_col(header: list[str]) -> int:
+    """The column naming the indicator: the one headed 指標/KPI, else the first."""
+    return next((i for i, h in enumerate(header) if _KPI_HEAD.search(h) and not _BASE.search(h)), 0)
+
+
+def _measure_cells(header: list[str], cells: list[str]) -> str:
+    """A KPI table that also lists the measures (施策・主な取組・指標・現状値・目標値): the
+    row's measure cells, before the indicator column, tab-separated."""
+    name_col = _name_col(header)
+    cols = [
+        i
+        for i, h in enumerate(header[:name_col])
+        if _MEASURE_HEAD.search(h) and not _KPI_HEAD.search(h)
+    ]
+    return "\t".join(cells[i].strip() for i in cols if i < len(cells) and cells[i].strip())
+
+
+def _inline(section: Section, unit: Unit, after: Unit | None) -> tuple[KpiFound, list[int]] | None:
+    """A KPI written in the text: 「ＫＰＩ　交付率　現状値（令和５年度）７２％　目標値…」, or the
+    label and name on one line and the values on the next (a short block)."""
+    text = unicodedata.normalize("NFKC", unit.text)
+    label = _INLINE_LABEL.match(text)
+    if label is None or len(text) > 200:
+        return None
+    rest = text[label.end() :]
+    used = [id(unit)]
+    values = list(_INLINE_VALUE.finditer(rest))
+    name_end = values[0].start() if values else len(rest)
+    if not values and after is not None and "\t" not in after.text:
+        following = unicodedata.normalize("NFKC", after.text)
+        if len(following) <= 120 and re.match(rf"^[\s・]*{_VALUE_WORD}", following):
+            values = list(_INLINE_VALUE.finditer(following))
+            used.append(id(after))
+    name = rest[:name_end].strip(" :：・、,()")
+    if len(name) < 2 or not values:
+        return None
+    base: tuple[float | str, str | None] | None = None
+    goal: tuple[float | str, str | None] | None = None
+    unit_name: str | None = None
+    for match in values:
+        number = float(match.group(3).replace(",", ""))
+        date = find_date(match.group(2) or "") or find_date(match.group(5) or "")
+        if match.group(4):
+            unit_name = match.group(4)
+        if match.group(1).startswith("目標"):
+            goal = goal or (number, date)
+        else:
+            base = base or (number, date)
+    cue = f"本文の指標 {name}"
+    found = KpiFound(
+        name, unit_name, base, goal, evidence(section, unit, unit.text, cue), inline=True
+    )
+    return found, used
+
+
 def _kpi(section: Section, unit: Unit, header: list[str], cells: list[str]) -> KpiFound | None:
-    name = cells[0].strip()
+    name_col = _name_col(header)
+    name = cells[name_col].strip() if name_col < len(cells) else ""
     if len(name) < 2 or name.isdigit() or "<" in unit.text:
         return None
     base_col = next((i for i, h in enumerate(header) if i and _BASE.search(h)), None)
@@ -117,7 +202,8 @@ def _kpi(section: Section, unit: Unit, header: list[str], cells: list[str]) -> K
     if values[0] is None and values[1] is None:
         return None
     cue = f"表の指標 {name}"
-    return KpiFound(name, unit_name, values[0], values[1], evidence(section, unit, name, cue))
+    ev = evidence(section, unit, name, cue)
+    return KpiFound(name, unit_name, values[0], values[1], ev, row=id(unit))
 
 
 def _step(section: Section, unit: Unit, header: list[str], cells: list[str]) -> list[StepFound]:
