@@ -229,3 +229,20 @@ def test_specific_migration_in_the_national_plan_description_is_not_the_plans() 
 )
 def test_full_title_of_a_summary(title: str, full: str | None) -> None:
     assert full_title(title) == full
+
+
+def test_kpi_table_rows_wrapped_inside_cells_are_joined() -> None:
+    # What a PDF gives for a table whose cells wrap: the tails on the next line, and a running
+    # header where the table crosses a page.
+    text = (
+        "１ 施策の方向性\n"
+        "施策\t主な取組\t指標\t現状値（令和５\t目標値（令和１\n"
+        "年度）\t１年度）\n"
+        "石巻市ＤＸ推進計画\n"
+        "マイナンバーカ\tコンビニ交付の\tコンビニ交付利\t25％\t50％\n"
+        "ードの利活用\t推進\t用率\n"
+    )
+    drafted = initiatives_of(text)
+    card = next(d for d in drafted if "mynumber_card" in d.items)
+    assert card.evidence.quote == "マイナンバーカ"  # a quote stays a substring of the text
+    assert [(k.name, k.target) for k in card.kpis] == [("コンビニ交付利用率", (50.0, "令和11年度"))]

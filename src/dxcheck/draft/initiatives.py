@@ -236,6 +236,8 @@ def _row(section: Section, unit: Unit, text: str | None = None) -> Drafted | Non
         return None
     commitment = commitment_of(text) or "implement"
     cell = next((c for c in cells if find_items(c)), cells[0])
+    if cell not in unit.text:  # cells glued from a wrapped table row: quote the first line
+        cell = next(c for c in unit.text.split("\t") if c.strip())
     cue = "表の行の keyword " + "・".join(dict.fromkeys(items.values()))
     target = find_date(text, until=True)
     title = next((c for c in cells if len(c) >= 2 and not c.rstrip(".").isdigit()), cells[0])

@@ -69,9 +69,33 @@ def read_tables(section: Section) -> Tables:
     out = Tables()
     header: list[str] | None = None
     kind: str | None = None
+    pending: tuple[Unit, list[str]] | None = None  # a KPI row that may go on on the next line
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None and header is not None:
+            unit, cells = pending
+            row = _kpi(section, unit, header, cells)
+            if row:
+                out.kpis.append(row)
+            measure = _measure_cells(header, cells)
+            if measure:
+                out.measures[id(unit)] = measure
+        pending = None
+
     units = section.units
     for index, unit in enumerate(units):
         if "\t" not in unit.text:
+            after = units[index + 1] if index + 1 < len(units) else None
+            if (
+                kind
+                and after is not None
+                and "\t" in after.text
+                and _kind(after.text.split("\t")) is None
+                and _interjected(unit.text)
+            ):
+                continue  # a running header or a page label inside a table that goes on
+            flush()
             header, kind = None, None
             if id(unit) not in out.rows:
                 after = units[index + 1] if index + 1 < len(units) else None
@@ -89,14 +113,46 @@ def read_tables(section: Section) -> Tables:
             continue
         if kind == "kpi":
             out.rows.add(id(unit))
-            row = _kpi(section, unit, header, cells)
-            if row:
-                out.kpis.append(row)
-            measure = _measure_cells(header, cells)
-            if measure:
-                out.measures[id(unit)] = measure
+            if _continues(header, pending, cells):
+                # Cells wrapped inside the table (PDF): 「マイナンバーカ / ードの利活用」.
+                if pending is None:
+                    header = _glue(header, cells, right=True)
+                else:
+                    pending = (pending[0], _glue(pending[1], cells, right=False))
+                continue
+            flush()
+            pending = (unit, cells)
         else:
             out.steps.extend(_step(section, unit, header, cells))
+    flush()
+    return out
+
+
+def _interjected(text: str) -> bool:
+    return len(text) <= 40 and not re.search(r"[。:：]", text) and _INLINE_LABEL.match(text) is None
+
+
+def _continues(header: list[str], pending: tuple[Unit, list[str]] | None, cells: list[str]) -> bool:
+    """A row of a KPI table that carries on the row above: fewer cells than the row above and
+    no number in them (values are short and do not wrap)."""
+    above = pending[1] if pending is not None else header
+    filled = [c for c in cells if c.strip()]
+    if not filled or len(cells) >= len(above):
+        return False
+    if pending is None:
+        return all(len(c.strip()) <= 12 and not _NUMBER.match(c) for c in filled) and any(
+            find_date(c) is None and re.search(r"年度|[)）]", c) for c in filled
+        )
+    return not any(_NUMBER.match(c) for c in filled)
+
+
+def _glue(row: list[str], more: list[str], *, right: bool) -> list[str]:
+    """The row with the next line's cells appended, cell by cell (a wrapped header's tails
+    belong to its last columns, a wrapped row's to its first)."""
+    out = list(row)
+    offset = len(row) - len(more) if right else 0
+    for i, cell in enumerate(more):
+        out[offset + i] = out[offset + i].rstrip() + cell.strip()
     return out
 
 
@@ -202,7 +258,8 @@ def _kpi(section: Section, unit: Unit, header: list[str], cells: list[str]) -> K
     if values[0] is None and values[1] is None:
         return None
     cue = f"表の指標 {name}"
-    ev = evidence(section, unit, name, cue)
+    quote = name if name in unit.text else next(c for c in unit.text.split("\t") if c.strip())
+    ev = evidence(section, unit, quote, cue)
     return KpiFound(name, unit_name, values[0], values[1], ev, row=id(unit))
 
 
