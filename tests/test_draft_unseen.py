@@ -67,6 +67,8 @@ def test_fixture_against_the_careful_encoding(name: str) -> None:
         assert facts is not None
         systems = [s for sp in facts.specific_migration for s in sp.systems]
         assert systems == want["specific_migration"]
+    if "municipality" in want:
+        assert plan.municipality.code == want["municipality"]
     if "kind" in want:
         assert plan.document.kind == want["kind"]
     if "full_document" in want:
