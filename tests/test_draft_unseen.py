@@ -248,3 +248,16 @@ def test_kpi_table_rows_wrapped_inside_cells_are_joined() -> None:
     card = next(d for d in drafted if "mynumber_card" in d.items)
     assert card.evidence.quote == "マイナンバーカ"  # a quote stays a substring of the text
     assert [(k.name, k.target) for k in card.kpis] == [("コンビニ交付利用率", (50.0, "令和11年度"))]
+
+
+def test_inline_kpi_with_an_arrow_and_no_value_words() -> None:
+    text = (
+        "１ 取組\n"
+        "ア マイナンバーカードの普及\n"
+        "交付を促進します。\n"
+        "【KPI】カード保有率：72%（令和5年度）→90%（令和9年度）\n"
+    )
+    card = next(d for d in initiatives_of(text) if "mynumber_card" in d.items)
+    assert [(k.name, k.unit, k.baseline, k.target) for k in card.kpis] == [
+        ("カード保有率", "%", (72.0, "令和5年度"), (90.0, "令和9年度"))
+    ]

@@ -218,8 +218,10 @@ def _inline(section: Section, unit: Unit, after: Unit | None) -> tuple[KpiFound,
         if len(following) <= 120 and re.match(rf"^[\s・]*{_VALUE_WORD}", following):
             values = list(_INLINE_VALUE.finditer(following))
             used.append(id(after))
+    if not values:
+        return _arrow(section, unit, rest, used)
     name = rest[:name_end].strip(" :：・、,()")
-    if len(name) < 2 or not values:
+    if len(name) < 2:
         return None
     base: tuple[float | str, str | None] | None = None
     goal: tuple[float | str, str | None] | None = None
@@ -238,6 +240,29 @@ def _inline(section: Section, unit: Unit, after: Unit | None) -> tuple[KpiFound,
         name, unit_name, base, goal, evidence(section, unit, unit.text, cue), inline=True
     )
     return found, used
+
+
+_ARROW_VALUES = re.compile(
+    r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9()→⇒～〜、。,]{0,6})\s*(?:\(([^()]{1,20})\))?\s*[→⇒]\s*"
+    r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9()→⇒～〜、。,]{0,6})\s*(?:\(([^()]{1,20})\))?"
+)
+
+
+def _arrow(
+    section: Section, unit: Unit, rest: str, used: list[int]
+) -> tuple[KpiFound, list[int]] | None:
+    """「【KPI】カード保有率：72%（令和5年度）→90%（令和9年度）」: baseline → target."""
+    match = _ARROW_VALUES.search(rest)
+    if match is None:
+        return None
+    name = rest[: match.start()].strip(" :：・、,()")
+    if len(name) < 2:
+        return None
+    base = (float(match.group(1).replace(",", "")), find_date(match.group(3) or ""))
+    goal = (float(match.group(4).replace(",", "")), find_date(match.group(6) or ""))
+    unit_name = match.group(5) or match.group(2) or None
+    ev = evidence(section, unit, unit.text, f"本文の指標 {name}")
+    return KpiFound(name, unit_name, base, goal, ev, inline=True), used[:1]
 
 
 def _kpi(section: Section, unit: Unit, header: list[str], cells: list[str]) -> KpiFound | None:
