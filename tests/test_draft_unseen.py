@@ -261,3 +261,9 @@ def test_inline_kpi_with_an_arrow_and_no_value_words() -> None:
     assert [(k.name, k.unit, k.baseline, k.target) for k in card.kpis] == [
         ("カード保有率", "%", (72.0, "令和5年度"), (90.0, "令和9年度"))
     ]
+
+
+def test_bare_headings_under_a_basic_policy_chapter_stay_measures_without_other_measures() -> None:
+    text = "第３章 基本方針\n１ 書かない窓口の導入\n２ オープンデータの推進\n"
+    by_item = {item: d.commitment for d in initiatives_of(text) for item in d.items}
+    assert by_item["frontyard"] == by_item["open_data"] == "implement"

@@ -38,6 +38,12 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
     mentions: dict[str, Evidence] = {}
     headings = {_key(s.title) for s in root.walk() if s.heading is not None}
     detailed = {_key(s.title) for s in root.walk() if s.heading is not None and s.units}
+    c = cues()
+    detailing = any(  # the document has measure-level sections (施策・取組 …) of its own
+        s.heading is not None
+        and any(w in normalise(f"{s.number} {s.title}") for w in c.measure_units)
+        for s in root.walk()
+    )
     for section in root.walk():
         role = roles[id(section)]
         if role == "ignore":
@@ -49,7 +55,7 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
             and _key(section.title) in detailed
         ):
             continue  # an overview's entry; the section with the text decides
-        if role != "own" or section.heading is None or _bare_vision(section):
+        if role != "own" or section.heading is None or _bare_vision(section, detailing):
             _mentions(section, mentions)
             continue
         tables = read_tables(section)
@@ -67,10 +73,12 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
     return own + context
 
 
-def _bare_vision(section: Section) -> bool:
+def _bare_vision(section: Section, detailing: bool) -> bool:
     """A direction or goal heading with nothing under it (基本方針３ 地域社会のデジタル化, the
-    list of a plan's 基本方針): a vision, not a measure. Only the heading's own label counts,
-    so that a bare measure heading under a 基本方針 stays a measure."""
+    list of a plan's 基本方針): a vision, not a measure. The heading's own label counts; a
+    bare heading under a chapter titled 基本方針 counts only when the document details its
+    measures in sections of their own (施策・取組 …), so that a plan whose measures are bare
+    headings under 基本方針 keeps them (and a bare (1) under 基本方針３ stays a measure)."""
     if section.units or section.children:
         return False
     c = cues()
@@ -80,7 +88,9 @@ def _bare_vision(section: Section) -> bool:
     parent_label = normalise(parent.title) if parent is not None and parent.heading else ""
     if any(w in label for w in c.measure_units):
         return False
-    return any(w in own_label for w in c.vision) or any(parent_label.endswith(w) for w in c.vision)
+    return any(w in own_label for w in c.vision) or (
+        detailing and any(parent_label.endswith(w) for w in c.vision)
+    )
 
 
 def _repeats(before: Drafted, now: Drafted, section: Section) -> bool:
