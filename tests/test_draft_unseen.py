@@ -225,6 +225,7 @@ def test_specific_migration_in_the_national_plan_description_is_not_the_plans() 
         ("名取市ＤＸ推進計画【概要版】", "名取市ＤＸ推進計画"),
         ("名取市DX推進計画（概要版）", "名取市DX推進計画"),
         ("名取市DX推進計画 概要版", "名取市DX推進計画"),
+        ("名取市DX推進計画の概要", "名取市DX推進計画"),
         ("名取市DX推進計画", None),
         ("【概要版】", None),
     ],

@@ -123,7 +123,7 @@ def full_title(title: str) -> str | None:
     """The full document's title from a 概要版's (名取市DX推進計画【概要版】 → 名取市DX推進計画);
     None when nothing is left or nothing was removed."""
     full = _SUMMARY_MARK.sub("", title).strip(" 　・-－―")
-    full = re.sub(r"の$", "", full)
+    full = re.sub(r"の?概要$|の$", "", full)
     return full if full and full != title.strip() else None
 
 
