@@ -10,6 +10,7 @@ from typing import Any
 import pytest
 import yaml
 
+from draft_docs import make_docx, make_pdf
 from dxcheck.catalog import load_catalog
 from dxcheck.dates import parse
 from dxcheck.draft import document_text, draft_text
@@ -27,9 +28,13 @@ EXPECTED: dict[str, dict[str, Any]] = yaml.safe_load((DATA / "expected.yaml").re
 MARKS = {"○": "covered", "△": "partial", "×": "missing"}
 
 
-def drafted_plan(name: str) -> tuple[str, Plan]:
+def drafted_plan(name: str, fmt: str = "txt") -> tuple[str, Plan]:
     data = (DATA / name).read_bytes()
-    text = draft_text(data, name)
+    if fmt == "pdf":
+        data = make_pdf(data.decode("utf-8"), name)
+    elif fmt == "docx":
+        data = make_docx(data.decode("utf-8"))
+    text = draft_text(data, f"{name}.{fmt}")
     result = validate_bytes(text.encode("utf-8"), f"{name}.yaml")
     assert result.plan is not None, result.diagnostics
     return text, result.plan
@@ -40,10 +45,11 @@ def initiatives_of(text: str, name: str = "t.txt") -> list[Drafted]:
     return find_initiatives(root, roles(root))
 
 
+@pytest.mark.parametrize("fmt", ["txt", "pdf", "docx"])
 @pytest.mark.parametrize("name", sorted(EXPECTED))
-def test_fixture_against_the_careful_encoding(name: str) -> None:
+def test_fixture_against_the_careful_encoding(name: str, fmt: str) -> None:
     want = EXPECTED[name]
-    _, plan = drafted_plan(name)
+    _, plan = drafted_plan(name, fmt)
     catalog = load_catalog()
     cov = compute(plan, catalog)
     marks = [MARKS[m] for m in want["coverage"]]
