@@ -274,3 +274,23 @@ def test_bare_headings_under_a_basic_policy_chapter_stay_measures_without_other_
     text = "第３章 基本方針\n１ 書かない窓口の導入\n２ オープンデータの推進\n"
     by_item = {item: d.commitment for d in initiatives_of(text) for item in d.items}
     assert by_item["frontyard"] == by_item["open_data"] == "implement"
+
+
+def test_inline_kpi_block_on_four_lines() -> None:
+    text = (
+        "１ 取組\n"
+        "ア マイナンバーカードの普及\n"
+        "交付を促進します。\n"
+        "【成果指標】\n"
+        "マイナンバーカード交付率\n"
+        "現状値：72％（令和5年度）\n"
+        "目標値：90％（令和9年度）\n"
+        "イ オープンデータ\n"
+        "データを公開します。\n"
+    )
+    drafted = initiatives_of(text)
+    card = next(d for d in drafted if "mynumber_card" in d.items)
+    assert [(k.name, k.baseline, k.target) for k in card.kpis] == [
+        ("マイナンバーカード交付率", (72.0, "令和5年度"), (90.0, "令和9年度"))
+    ]
+    assert len([d for d in drafted if "mynumber_card" in d.items]) == 1

@@ -84,6 +84,13 @@ def read_tables(section: Section) -> Tables:
         pending = None
 
     units = section.units
+    heading = section.heading
+    if heading is not None and units and _bare_label(heading.text):
+        # 【成果指標】 as its own heading, the name and the values under it.
+        block = _inline(section, heading, units[:3])
+        if block is not None:
+            out.kpis.append(block[0])
+            out.rows.update(block[1])
     for index, unit in enumerate(units):
         if "\t" not in unit.text:
             after = units[index + 1] if index + 1 < len(units) else None
@@ -98,8 +105,7 @@ def read_tables(section: Section) -> Tables:
             flush()
             header, kind = None, None
             if id(unit) not in out.rows:
-                after = units[index + 1] if index + 1 < len(units) else None
-                inline = _inline(section, unit, after)
+                inline = _inline(section, unit, units[index + 1 : index + 4])
                 if inline is not None:
                     out.kpis.append(inline[0])
                     out.rows.update(inline[1])
@@ -126,6 +132,12 @@ def read_tables(section: Section) -> Tables:
             out.steps.extend(_step(section, unit, header, cells))
     flush()
     return out
+
+
+def _bare_label(text: str) -> bool:
+    norm = unicodedata.normalize("NFKC", text)
+    label = _INLINE_LABEL.match(norm)
+    return label is not None and not norm[label.end() :].strip(" :：・】]")
 
 
 def _interjected(text: str) -> bool:
@@ -202,9 +214,12 @@ def _measure_cells(header: list[str], cells: list[str]) -> str:
     return "\t".join(cells[i].strip() for i in cols if i < len(cells) and cells[i].strip())
 
 
-def _inline(section: Section, unit: Unit, after: Unit | None) -> tuple[KpiFound, list[int]] | None:
-    """A KPI written in the text: 「ＫＰＩ　交付率　現状値（令和５年度）７２％　目標値…」, or the
-    label and name on one line and the values on the next (a short block)."""
+def _inline(
+    section: Section, unit: Unit, following: list[Unit]
+) -> tuple[KpiFound, list[int]] | None:
+    """A KPI written in the text: 「ＫＰＩ　交付率　現状値（令和５年度）７２％　目標値…」, or a
+    short block: the label (and the name) on one line, the name on the next when the label
+    stands alone, and the values on the lines after (one per line or together)."""
     text = unicodedata.normalize("NFKC", unit.text)
     label = _INLINE_LABEL.match(text)
     if label is None or len(text) > 200:
@@ -213,11 +228,23 @@ def _inline(section: Section, unit: Unit, after: Unit | None) -> tuple[KpiFound,
     used = [id(unit)]
     values = list(_INLINE_VALUE.finditer(rest))
     name_end = values[0].start() if values else len(rest)
-    if not values and after is not None and "\t" not in after.text:
-        following = unicodedata.normalize("NFKC", after.text)
-        if len(following) <= 120 and re.match(rf"^[\s・]*{_VALUE_WORD}", following):
-            values = list(_INLINE_VALUE.finditer(following))
-            used.append(id(after))
+    if not values:
+        for after in following[:3]:
+            line = unicodedata.normalize("NFKC", after.text)
+            if "\t" in line or len(line) > 120:
+                break
+            if re.match(rf"^[\s・]*{_VALUE_WORD}", line):
+                more = list(_INLINE_VALUE.finditer(line))
+                if not more:
+                    break
+                values.extend(more)
+                used.append(id(after))
+            elif not rest.strip(" :：・") and len(used) == 1 and not re.search(r"[。]", line):
+                rest = line  # 【成果指標】 / カード交付率 / 現状値… / 目標値…
+                name_end = len(rest)
+                used.append(id(after))
+            else:
+                break
     if not values:
         return _arrow(section, unit, rest, used)
     name = rest[:name_end].strip(" :：・、,()")
