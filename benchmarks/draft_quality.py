@@ -103,12 +103,13 @@ def main() -> int:
                 f" / draft {plan.period.start.text if plan.period.start else '-'}〜{got_end or '-'}"
                 f" → end {'ok' if end_ok else 'WRONG'}"
             )
-    print("\n## totals")
+    print("\n## totals (seeds)")
     for fmt, (agree, cells, ends_ok, ends) in totals.items():
         print(
             f"{fmt:<5} cells agree {agree}/{cells} ({100 * agree / max(cells, 1):.1f} %); "
             f"period end right {ends_ok}/{ends}"
         )
+    unseen_style(formats, catalog, args.quiet)
     print("\n## speed: a 100-page document (best of 3)")
     for fmt in formats:
         big = hundred_pages(fmt)
@@ -120,6 +121,63 @@ def main() -> int:
         pages = extract(big, fmt).pages
         print(f"{fmt:<5} {pages:>4} pages {len(big):>9,} bytes  {best:.2f} s")
     return 0
+
+
+FIXTURES = ROOT / "tests" / "data" / "draft"
+MARKS = {"○": "covered", "△": "partial", "×": "missing"}
+
+
+def unseen_style(formats: list[str], catalog, quiet: bool) -> None:  # type: ignore[no-untyped-def]
+    """The unseen-style fixtures (tests/data/draft/expected.yaml): the draft against what a
+    careful human encoder gets, printed apart from the seeds (the generality benchmark)."""
+    import yaml
+
+    expected = yaml.safe_load((FIXTURES / "expected.yaml").read_text("utf-8"))
+    totals = {fmt: [0, 0, 0, 0] for fmt in formats}
+    print("\n## unseen-style fixtures (tests/data/draft/expected.yaml)")
+    for name, want in expected.items():
+        text = (FIXTURES / name).read_text("utf-8")
+        marks = [MARKS[m] for m in want["coverage"]]
+        for fmt in formats:
+            data = as_bytes(text, fmt, name)
+            plan = load(draft_text(data, f"{name}.{fmt}"), f"{name}.{fmt}.yaml")
+            cov = compute(plan, catalog)
+            agree = sum(cov[i.id].status == m for i, m in zip(catalog.items, marks, strict=True))
+            end = plan.period.end.text if plan.period.end else None
+            end_ok = (
+                end is not None
+                and plan.period.end is not None
+                and (plan.period.end.end == load_end(want["period"][1]))
+            )
+            t = totals[fmt]
+            t[0] += agree
+            t[1] += len(marks)
+            t[2] += int(end_ok)
+            t[3] += 1
+            if quiet:
+                continue
+            wrong = [
+                f"{i.id} {MARK[m]}→{MARK[cov[i.id].status]}"
+                for i, m in zip(catalog.items, marks, strict=True)
+                if cov[i.id].status != m
+            ]
+            print(
+                f"{name:<22} [{fmt}] {agree}/{len(marks)}; period end {end or '-'}"
+                f" {'ok' if end_ok else 'WRONG'}"
+                + (f"; differs: {', '.join(wrong)}" if wrong else "")
+            )
+    print("\n## totals (unseen-style fixtures)")
+    for fmt, (agree, cells, ends_ok, ends) in totals.items():
+        print(
+            f"{fmt:<5} cells agree {agree}/{cells} ({100 * agree / max(cells, 1):.1f} %); "
+            f"period end right {ends_ok}/{ends}"
+        )
+
+
+def load_end(text: str):  # type: ignore[no-untyped-def]
+    from dxcheck.dates import parse
+
+    return parse(text).end
 
 
 def hundred_pages(fmt: str) -> bytes:

@@ -16,7 +16,7 @@ from dxcheck.draft.cover import read_cover
 from dxcheck.draft.emit import Parts, emit
 from dxcheck.draft.errors import DraftError
 from dxcheck.draft.extract import extract
-from dxcheck.draft.facts import find_procedures, find_systems
+from dxcheck.draft.facts import find_procedures, find_specific, find_systems
 from dxcheck.draft.governance import find_governance
 from dxcheck.draft.initiatives import find_initiatives
 from dxcheck.draft.outline import build
@@ -54,5 +54,6 @@ def draft_text(data: bytes, name: str, source: str | None = None) -> str:
         procedures=find_procedures(root, where),
         pages=doc.pages,
         kind=doc.kind,
+        specific=tuple(find_specific(root, where)),
     )
     return emit(parts)

@@ -28,8 +28,11 @@ def role_of(section: Section) -> Role:
         return "ignore"
     if any(has_any(t, c.external) for t in titles):
         return "external"
-    for title in reversed(titles):
-        role = _last_cue(title, (("own", c.measures), ("background", c.background)))
+    chain = [*section.ancestors(), section] if section.heading is not None else []
+    for node in reversed(chain):
+        if node.scheme == "word":
+            return "own"  # 基本目標１ / 施策２ …: the label itself names the plan's structure
+        role = _last_cue(node.title, (("own", c.measures), ("background", c.background)))
         if role is not None:
             return role
     return "own"

@@ -128,6 +128,10 @@ def _municipality(
     # A name inside a longer one (松島 in 東松島市) is not a separate candidate.
     names = [n for n in names if not any(n != m and n in m for m in names)]
     local = [n for n in names if not _PREFECTURE.search(n)] or names
+    leading = [n for n in names if _PREFECTURE.search(n) and (title or "").startswith(n)]
+    if leading and not any(n in (title or "") for n in local if n not in leading):
+        # A prefecture's own plan (岩手県DX推進計画) that names its cities in the text.
+        local = leading
     if not local:
         return None, "表紙・題名に団体名が見つかりません", None
     local.sort(key=lambda n: (-(title or "").count(n), -text.count(n), text.find(n)))

@@ -12,7 +12,7 @@ from typing import Any
 import yaml
 
 from dxcheck.draft.cover import Cover
-from dxcheck.draft.facts import Procedures, Systems
+from dxcheck.draft.facts import Procedures, Specific, Systems
 from dxcheck.draft.governance import GovernanceFound
 from dxcheck.draft.initiatives import Drafted
 from dxcheck.draft.period import Found
@@ -33,6 +33,7 @@ class Parts:
     procedures: Procedures | None
     pages: int
     kind: str
+    specific: tuple[Specific, ...] = ()
 
 
 def emit(parts: Parts) -> str:
@@ -91,6 +92,12 @@ def _document(parts: Parts) -> dict[str, Any]:
     }
     if cover.adopted:
         doc["adopted"] = cover.adopted
+    full = full_title(cover.title) if cover.kind == "summary" and cover.title else None
+    if full:
+        doc["full_document"] = {
+            "title": full,
+            "note": "dxcheck draft: 概要版の題名から（本編の URL・ファイルを書き足してください）",
+        }
     doc["source"] = {"file": parts.source}
     ev = cover.adopted_evidence or cover.title_evidence
     if ev is not None:
@@ -107,6 +114,17 @@ def _document(parts: Parts) -> dict[str, Any]:
         )
         doc["cite"] = cite
     return doc
+
+
+_SUMMARY_MARK = re.compile(r"\s*[【（(\[〈<＜]\s*概要版?\s*[】）)\]〉>＞]\s*|\s*概要版\s*")
+
+
+def full_title(title: str) -> str | None:
+    """The full document's title from a 概要版's (名取市DX推進計画【概要版】 → 名取市DX推進計画);
+    None when nothing is left or nothing was removed."""
+    full = _SUMMARY_MARK.sub("", title).strip(" 　・-－―")
+    full = re.sub(r"の?概要$|の$", "", full)
+    return full if full and full != title.strip() else None
 
 
 def _period(found: Found | None) -> dict[str, Any]:
@@ -188,14 +206,26 @@ def _kpi(kpi: KpiFound) -> dict[str, Any]:
 
 def _facts(parts: Parts) -> dict[str, Any]:
     facts: dict[str, Any] = {}
+    entry: dict[str, Any] = {}
     if parts.systems is not None:
         s = parts.systems
-        entry: dict[str, Any] = {"systems": s.names}
+        entry["systems"] = s.names
         if s.count is not None:
             entry["systems_count_stated"] = s.count
         if s.cloud:
             entry["government_cloud"] = True
-        entry["cite"] = s.evidence.cite()
+    if parts.specific:
+        entry["specific_migration"] = [
+            {
+                "systems": sp.systems,
+                **({"target": sp.target} if sp.target else {}),
+                "cite": sp.evidence.cite(),
+            }
+            for sp in parts.specific
+        ]
+    if entry:
+        cite = parts.systems.evidence if parts.systems is not None else parts.specific[0].evidence
+        entry["cite"] = cite.cite()
         facts["standardization"] = entry
     if parts.procedures is not None:
         p = parts.procedures

@@ -27,6 +27,58 @@ class Systems:
 
 
 @dataclass(frozen=True, slots=True)
+class Specific:
+    """特定移行支援システム: the 基幹業務 named with it and the migration target."""
+
+    systems: list[str]
+    target: str | None
+    evidence: Evidence
+
+
+_SPECIFIC = "特定移行支援"
+
+
+def find_specific(root: Section, roles: dict[int, Role]) -> list[Specific]:
+    """Sentences of the plan (not of the national plan's description) naming 特定移行支援
+    システム: the 基幹業務 named in the sentence (else in the sentence before it) and the
+    date after the mention (else the sentence's first date)."""
+    from dxcheck.draft.when import find_date
+
+    variants = _variants()
+    order = list(load_catalog().core_business)
+    out: list[Specific] = []
+    for section in root.walk():
+        if not _usable(section, roles):
+            continue
+        for unit in section.units:
+            parts = pieces(unit)
+            for index, piece in enumerate(parts):
+                norm = normalise(piece)
+                at = norm.find(_SPECIFIC)
+                if at < 0:
+                    continue
+                named = _named(norm, variants)
+                if not named and index > 0:
+                    named = _named(normalise(parts[index - 1]), variants)
+                if not named:
+                    continue
+                target = find_date(norm[at:]) or find_date(norm)
+                names = sorted(named, key=order.index)
+                cue = f"特定移行支援システム {'・'.join(names)}"
+                out.append(Specific(names, target, evidence(section, unit, piece, cue)))
+    return out
+
+
+def _named(norm: str, variants: dict[str, str]) -> set[str]:
+    named = {name for form, name in variants.items() if form in norm}
+    if "戸籍の附票" not in norm:
+        named.discard("戸籍の附票")
+    if "児童扶養手当" in norm and norm.replace("児童扶養手当", "").find("児童手当") < 0:
+        named.discard("児童手当")
+    return named
+
+
+@dataclass(frozen=True, slots=True)
 class Procedures:
     count: int | None
     mynaportal: bool

@@ -10,7 +10,7 @@ from difflib import SequenceMatcher
 
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
-from dxcheck.draft.lexicon import commitment_of, find_items, normalise, others_subject
+from dxcheck.draft.lexicon import commitment_of, cues, find_items, normalise, others_subject
 from dxcheck.draft.outline import Section, Unit, heading_of
 from dxcheck.draft.tables import KpiFound, StepFound, Tables, read_tables
 from dxcheck.draft.when import find_date
@@ -30,6 +30,7 @@ class Drafted:
     target: str | None = None
     kpis: list[KpiFound] = field(default_factory=list)
     steps: list[StepFound] = field(default_factory=list)
+    row: int | None = None  # id() of the table row it came from
 
 
 def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
@@ -37,6 +38,12 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
     mentions: dict[str, Evidence] = {}
     headings = {_key(s.title) for s in root.walk() if s.heading is not None}
     detailed = {_key(s.title) for s in root.walk() if s.heading is not None and s.units}
+    c = cues()
+    detailing = any(  # the document has measure-level sections (施策・取組 …) of its own
+        s.heading is not None
+        and any(w in normalise(f"{s.number} {s.title}") for w in c.measure_units)
+        for s in root.walk()
+    )
     for section in root.walk():
         role = roles[id(section)]
         if role == "ignore":
@@ -48,11 +55,13 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
             and _key(section.title) in detailed
         ):
             continue  # an overview's entry; the section with the text decides
-        if role != "own" or section.heading is None:
+        if role != "own" or section.heading is None or _bare_vision(section, detailing):
             _mentions(section, mentions)
             continue
         tables = read_tables(section)
         drafted = _own(section, mentions, tables, headings - {_key(section.title)})
+        if own and drafted and _repeats(own[-1], drafted[0], section):
+            drafted.pop(0)
         own.extend(drafted)
         _attach(tables, drafted, own)
     covered = {item for d in own for item in d.items}
@@ -62,6 +71,41 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
         if item not in covered
     ]
     return own + context
+
+
+def _bare_vision(section: Section, detailing: bool) -> bool:
+    """A direction or goal heading with nothing under it (基本方針３ 地域社会のデジタル化, the
+    list of a plan's 基本方針): a vision, not a measure. The heading's own label counts; a
+    bare heading under a chapter titled 基本方針 counts only when the document details its
+    measures in sections of their own (施策・取組 …), so that a plan whose measures are bare
+    headings under 基本方針 keeps them (and a bare (1) under 基本方針３ stays a measure)."""
+    if section.units or section.children:
+        return False
+    c = cues()
+    label = normalise(f"{section.number} {section.title}")
+    own_label = normalise(section.number) or normalise(section.title)
+    parent = section.parent
+    parent_label = normalise(parent.title) if parent is not None and parent.heading else ""
+    if any(w in label for w in c.measure_units):
+        return False
+    return any(w in own_label for w in c.vision) or (
+        detailing and any(parent_label.endswith(w) for w in c.vision)
+    )
+
+
+def _repeats(before: Drafted, now: Drafted, section: Section) -> bool:
+    """The heading of a section that repeats its parent's heading (第５章 推進体制 / １ 推進体制):
+    one initiative, not two."""
+    parent = section.parent
+    return (
+        parent is not None
+        and parent.heading is not None
+        and _key(parent.title) == _key(section.title)
+        and now.evidence.quote == quotable(section.heading.text if section.heading else "")
+        and before.items == now.items
+        and before.commitment == now.commitment
+        and before.evidence.section == parent.path
+    )
 
 
 def _mentions(section: Section, mentions: dict[str, Evidence]) -> None:
@@ -74,16 +118,26 @@ def _mentions(section: Section, mentions: dict[str, Evidence]) -> None:
 
 
 def _attach(tables: Tables, here: list[Drafted], everywhere: list[Drafted]) -> None:
-    """A KPI or a schedule row goes to the initiative of its section that names the same item,
-    else to any initiative naming its item, else (a KPI) to the section's first initiative."""
+    """A KPI or a schedule row goes to the initiative drafted from its own table row, else to
+    the initiative of its section that names the same item, else to any initiative naming its
+    item, else (a KPI) to the section's first initiative (a KPI line in the text: the
+    nearest initiative before it)."""
     rows: list[KpiFound | StepFound] = [*tables.kpis, *tables.steps]
     for found in rows:
         text = found.name if isinstance(found, KpiFound) else found.activity
         items = set(find_items(text))
+        kpi = isinstance(found, KpiFound)
+        same_row = found.row if isinstance(found, KpiFound) else None
         target = (
-            next((d for d in here if items & set(d.items)), None)
+            next((d for d in here if same_row is not None and d.row == same_row), None)
+            or next((d for d in here if items & set(d.items)), None)
             or next((d for d in everywhere if items & set(d.items)), None)
-            or (here[0] if here and isinstance(found, KpiFound) else None)
+            or (here[0] if here and kpi else None)
+            or (
+                everywhere[-1]
+                if everywhere and isinstance(found, KpiFound) and found.inline
+                else None
+            )
         )
         if target is None:
             continue
@@ -130,6 +184,11 @@ def _own(
     title_items = find_items(section.title)
     body: list[tuple[Unit, str]] = []
     for unit in section.units:
+        if id(unit) in tables.measures:
+            row = _row(section, unit, tables.measures[id(unit)])
+            if row is not None:
+                out.append(row)
+            continue
         if id(unit) in tables.rows:
             continue
         if not unit.text.endswith("。") and _summarises(unit.text, elsewhere):
@@ -179,18 +238,21 @@ def _own(
     return out
 
 
-def _row(section: Section, unit: Unit) -> Drafted | None:
-    cells = [c.strip() for c in unit.text.split("\t") if c.strip()]
-    items = find_items(unit.text)
+def _row(section: Section, unit: Unit, text: str | None = None) -> Drafted | None:
+    text = unit.text if text is None else text
+    cells = [c.strip() for c in text.split("\t") if c.strip()]
+    items = find_items(text)
     if not items or not cells:
         return None
-    commitment = commitment_of(unit.text) or "implement"
+    commitment = commitment_of(text) or "implement"
     cell = next((c for c in cells if find_items(c)), cells[0])
+    if cell not in unit.text:  # cells glued from a wrapped table row: quote the first line
+        cell = next(c for c in unit.text.split("\t") if c.strip())
     cue = "表の行の keyword " + "・".join(dict.fromkeys(items.values()))
-    target = find_date(unit.text, until=True)
+    target = find_date(text, until=True)
     title = next((c for c in cells if len(c) >= 2 and not c.rstrip(".").isdigit()), cells[0])
     ev = evidence(section, unit, cell, cue)
-    return Drafted(title[:60], list(items), commitment, ev, target)
+    return Drafted(title[:60], list(items), commitment, ev, target, row=id(unit))
 
 
 def _combine(commitments: list[str]) -> str | None:

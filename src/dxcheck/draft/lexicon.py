@@ -43,6 +43,8 @@ class Cues:
     measures: tuple[str, ...]
     period: tuple[str, ...]
     others: tuple[str, ...]
+    vision: tuple[str, ...] = ()
+    measure_units: tuple[str, ...] = ()
 
 
 def _load(package: str, name: str) -> Any:
@@ -70,6 +72,8 @@ def cues() -> Cues:
         words("measures"),
         words("period"),
         words("others_subjects"),
+        words("vision"),
+        words("measure_units"),
     )
 
 

@@ -4,6 +4,7 @@ schedules (rows of activities under 年度 columns)."""
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass, field
 
 from dxcheck.draft.evidence import Evidence, evidence
@@ -21,6 +22,20 @@ _YEAR_CELL = re.compile(
 )
 _ARROWS = re.compile(r"[→⇒⇨➡―—\-－ー・…●○◎◯\s]+")
 _NUMBER = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9]{0,6})\s*$")
+_MEASURE_HEAD = re.compile(r"施策|取組|取り組み|事業|プロジェクト|項目|分野|方向性")
+# An inline KPI: a line that starts with its label (ＫＰＩ　…、成果指標：…、【指標】…) and gives
+# values after 現状値・基準値・目標値 (on the same line or the next one), each with its unit and
+# an optional （令和５年度）.
+_INLINE_LABEL = re.compile(
+    r"^[\s・●○■□◆◇※]*[【\[(<]?\s*(?:KPI|成果指標|活動指標|評価指標|目標指標|数値目標|重要業績評価指標|指標)"
+    r"\s*[】\])>]?\s*[:：]?\s*",
+    re.IGNORECASE,
+)
+_VALUE_WORD = r"(?:現状値|基準値|現在値|実績値|目標値|現状|基準|実績|目標)"
+_INLINE_VALUE = re.compile(
+    rf"({_VALUE_WORD})\s*(?:\(([^()]{{1,20}})\))?\s*[:：]?\s*"
+    r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9()→⇒～〜、。,]{0,6})\s*(?:\(([^()]{1,20})\))?"
+)
 
 
 @dataclass(slots=True)
@@ -30,6 +45,8 @@ class KpiFound:
     baseline: tuple[float | str, str | None] | None
     target: tuple[float | str, str | None] | None
     evidence: Evidence
+    row: int | None = None  # id() of the table row it came from
+    inline: bool = False  # a KPI line in the text (not a table)
 
 
 @dataclass(slots=True)
@@ -44,15 +61,54 @@ class Tables:
     kpis: list[KpiFound] = field(default_factory=list)
     steps: list[StepFound] = field(default_factory=list)
     rows: set[int] = field(default_factory=set)  # id() of KPI table units (not measures)
+    # id() of a KPI table row → the text of its measure cells (施策・主な取組 columns)
+    measures: dict[int, str] = field(default_factory=dict)
 
 
 def read_tables(section: Section) -> Tables:
     out = Tables()
     header: list[str] | None = None
     kind: str | None = None
-    for unit in section.units:
+    pending: tuple[Unit, list[str]] | None = None  # a KPI row that may go on on the next line
+
+    def flush() -> None:
+        nonlocal pending
+        if pending is not None and header is not None:
+            unit, cells = pending
+            row = _kpi(section, unit, header, cells)
+            if row:
+                out.kpis.append(row)
+            measure = _measure_cells(header, cells)
+            if measure:
+                out.measures[id(unit)] = measure
+        pending = None
+
+    units = section.units
+    heading = section.heading
+    if heading is not None and units and _bare_label(heading.text):
+        # 【成果指標】 as its own heading, the name and the values under it.
+        block = _inline(section, heading, units[:3])
+        if block is not None:
+            out.kpis.append(block[0])
+            out.rows.update(block[1])
+    for index, unit in enumerate(units):
         if "\t" not in unit.text:
+            after = units[index + 1] if index + 1 < len(units) else None
+            if (
+                kind
+                and after is not None
+                and "\t" in after.text
+                and _kind(after.text.split("\t")) is None
+                and _interjected(unit.text)
+            ):
+                continue  # a running header or a page label inside a table that goes on
+            flush()
             header, kind = None, None
+            if id(unit) not in out.rows:
+                inline = _inline(section, unit, units[index + 1 : index + 4])
+                if inline is not None:
+                    out.kpis.append(inline[0])
+                    out.rows.update(inline[1])
             continue
         cells = unit.text.split("\t")
         if header is None or kind is None:
@@ -63,11 +119,52 @@ def read_tables(section: Section) -> Tables:
             continue
         if kind == "kpi":
             out.rows.add(id(unit))
-            found = _kpi(section, unit, header, cells)
-            if found:
-                out.kpis.append(found)
+            if _continues(header, pending, cells):
+                # Cells wrapped inside the table (PDF): 「マイナンバーカ / ードの利活用」.
+                if pending is None:
+                    header = _glue(header, cells, right=True)
+                else:
+                    pending = (pending[0], _glue(pending[1], cells, right=False))
+                continue
+            flush()
+            pending = (unit, cells)
         else:
             out.steps.extend(_step(section, unit, header, cells))
+    flush()
+    return out
+
+
+def _bare_label(text: str) -> bool:
+    norm = unicodedata.normalize("NFKC", text)
+    label = _INLINE_LABEL.match(norm)
+    return label is not None and not norm[label.end() :].strip(" :：・】]")
+
+
+def _interjected(text: str) -> bool:
+    return len(text) <= 40 and not re.search(r"[。:：]", text) and _INLINE_LABEL.match(text) is None
+
+
+def _continues(header: list[str], pending: tuple[Unit, list[str]] | None, cells: list[str]) -> bool:
+    """A row of a KPI table that carries on the row above: fewer cells than the row above and
+    no number in them (values are short and do not wrap)."""
+    above = pending[1] if pending is not None else header
+    filled = [c for c in cells if c.strip()]
+    if not filled or len(cells) >= len(above):
+        return False
+    if pending is None:
+        return all(len(c.strip()) <= 12 and not _NUMBER.match(c) for c in filled) and any(
+            find_date(c) is None and re.search(r"年度|[)）]", c) for c in filled
+        )
+    return not any(_NUMBER.match(c) for c in filled)
+
+
+def _glue(row: list[str], more: list[str], *, right: bool) -> list[str]:
+    """The row with the next line's cells appended, cell by cell (a wrapped header's tails
+    belong to its last columns, a wrapped row's to its first)."""
+    out = list(row)
+    offset = len(row) - len(more) if right else 0
+    for i, cell in enumerate(more):
+        out[offset + i] = out[offset + i].rstrip() + cell.strip()
     return out
 
 
@@ -100,8 +197,104 @@ def _value(cell: str) -> tuple[float | str, str | None] | None:
     return cell, None
 
 
+def _name_col(header: list[str]) -> int:
+    """The column naming the indicator: the one headed 指標/KPI, else the first."""
+    return next((i for i, h in enumerate(header) if _KPI_HEAD.search(h) and not _BASE.search(h)), 0)
+
+
+def _measure_cells(header: list[str], cells: list[str]) -> str:
+    """A KPI table that also lists the measures (施策・主な取組・指標・現状値・目標値): the
+    row's measure cells, before the indicator column, tab-separated."""
+    name_col = _name_col(header)
+    cols = [
+        i
+        for i, h in enumerate(header[:name_col])
+        if _MEASURE_HEAD.search(h) and not _KPI_HEAD.search(h)
+    ]
+    return "\t".join(cells[i].strip() for i in cols if i < len(cells) and cells[i].strip())
+
+
+def _inline(
+    section: Section, unit: Unit, following: list[Unit]
+) -> tuple[KpiFound, list[int]] | None:
+    """A KPI written in the text: 「ＫＰＩ　交付率　現状値（令和５年度）７２％　目標値…」, or a
+    short block: the label (and the name) on one line, the name on the next when the label
+    stands alone, and the values on the lines after (one per line or together)."""
+    text = unicodedata.normalize("NFKC", unit.text)
+    label = _INLINE_LABEL.match(text)
+    if label is None or len(text) > 200:
+        return None
+    rest = text[label.end() :]
+    used = [id(unit)]
+    values = list(_INLINE_VALUE.finditer(rest))
+    name_end = values[0].start() if values else len(rest)
+    if not values:
+        for after in following[:3]:
+            line = unicodedata.normalize("NFKC", after.text)
+            if "\t" in line or len(line) > 120:
+                break
+            if re.match(rf"^[\s・]*{_VALUE_WORD}", line):
+                more = list(_INLINE_VALUE.finditer(line))
+                if not more:
+                    break
+                values.extend(more)
+                used.append(id(after))
+            elif not rest.strip(" :：・") and len(used) == 1 and not re.search(r"[。]", line):
+                rest = line  # 【成果指標】 / カード交付率 / 現状値… / 目標値…
+                name_end = len(rest)
+                used.append(id(after))
+            else:
+                break
+    if not values:
+        return _arrow(section, unit, rest, used)
+    name = rest[:name_end].strip(" :：・、,()")
+    if len(name) < 2:
+        return None
+    base: tuple[float | str, str | None] | None = None
+    goal: tuple[float | str, str | None] | None = None
+    unit_name: str | None = None
+    for match in values:
+        number = float(match.group(3).replace(",", ""))
+        date = find_date(match.group(2) or "") or find_date(match.group(5) or "")
+        if match.group(4):
+            unit_name = match.group(4)
+        if match.group(1).startswith("目標"):
+            goal = goal or (number, date)
+        else:
+            base = base or (number, date)
+    cue = f"本文の指標 {name}"
+    found = KpiFound(
+        name, unit_name, base, goal, evidence(section, unit, unit.text, cue), inline=True
+    )
+    return found, used
+
+
+_ARROW_VALUES = re.compile(
+    r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9()→⇒～〜、。,]{0,6})\s*(?:\(([^()]{1,20})\))?\s*[→⇒]\s*"
+    r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9()→⇒～〜、。,]{0,6})\s*(?:\(([^()]{1,20})\))?"
+)
+
+
+def _arrow(
+    section: Section, unit: Unit, rest: str, used: list[int]
+) -> tuple[KpiFound, list[int]] | None:
+    """「【KPI】カード保有率：72%（令和5年度）→90%（令和9年度）」: baseline → target."""
+    match = _ARROW_VALUES.search(rest)
+    if match is None:
+        return None
+    name = rest[: match.start()].strip(" :：・、,()")
+    if len(name) < 2:
+        return None
+    base = (float(match.group(1).replace(",", "")), find_date(match.group(3) or ""))
+    goal = (float(match.group(4).replace(",", "")), find_date(match.group(6) or ""))
+    unit_name = match.group(5) or match.group(2) or None
+    ev = evidence(section, unit, unit.text, f"本文の指標 {name}")
+    return KpiFound(name, unit_name, base, goal, ev, inline=True), used[:1]
+
+
 def _kpi(section: Section, unit: Unit, header: list[str], cells: list[str]) -> KpiFound | None:
-    name = cells[0].strip()
+    name_col = _name_col(header)
+    name = cells[name_col].strip() if name_col < len(cells) else ""
     if len(name) < 2 or name.isdigit() or "<" in unit.text:
         return None
     base_col = next((i for i, h in enumerate(header) if i and _BASE.search(h)), None)
@@ -117,7 +310,9 @@ def _kpi(section: Section, unit: Unit, header: list[str], cells: list[str]) -> K
     if values[0] is None and values[1] is None:
         return None
     cue = f"表の指標 {name}"
-    return KpiFound(name, unit_name, values[0], values[1], evidence(section, unit, name, cue))
+    quote = name if name in unit.text else next(c for c in unit.text.split("\t") if c.strip())
+    ev = evidence(section, unit, quote, cue)
+    return KpiFound(name, unit_name, values[0], values[1], ev, row=id(unit))
 
 
 def _step(section: Section, unit: Unit, header: list[str], cells: list[str]) -> list[StepFound]:
