@@ -87,7 +87,7 @@ def test_unknown_version_names_the_known_ones() -> None:
 
 
 def test_the_item_id_constant_is_what_the_catalog_files_define() -> None:
-    from dxcheck.catalog.ids import ITEM_IDS, generate
+    from dxcheck.vocabulary import ITEM_IDS, generate
 
     assert sorted(ITEM_IDS) == generate().splitlines()
 

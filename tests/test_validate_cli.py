@@ -226,7 +226,7 @@ def test_an_unknown_national_item_id_is_an_error_at_its_line_with_a_suggestion(
 
 
 def test_the_json_schema_enumerates_the_national_item_ids() -> None:
-    from dxcheck.catalog.ids import ITEM_IDS
+    from dxcheck.vocabulary import ITEM_IDS
     from dxcheck.schema import plan_schema
 
     item_ids = plan_schema()["$defs"]["Initiative"]["properties"]["national_items"]["items"]

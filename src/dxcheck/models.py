@@ -126,7 +126,7 @@ NonEmpty = Annotated[str, Field(min_length=1)]
 
 
 def _known_item(value: str) -> str:
-    from dxcheck.catalog.ids import all_ids, known
+    from dxcheck.vocabulary import all_ids, known
 
     if known(value):
         return value
@@ -147,7 +147,7 @@ def _known_item(value: str) -> str:
 
 
 def _item_id_schema() -> dict[str, Any]:
-    from dxcheck.catalog.ids import ITEM_IDS
+    from dxcheck.vocabulary import ITEM_IDS
 
     return {
         "type": "string",

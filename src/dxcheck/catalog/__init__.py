@@ -13,12 +13,17 @@ import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
-from importlib import resources
+from pathlib import Path
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from dxcheck.catalog.models import Catalog, CatalogCitation
+
+
+# The data files next to this module (importlib.resources would cost ~25 ms of imports on every
+# run; the package is always installed as files).
+DATA = Path(__file__).resolve().parent / "data"
 
 
 class UnknownCatalogVersion(ValueError):
@@ -38,7 +43,7 @@ _USER: dict[str, Catalog] = {}
 
 def register(catalog: Catalog) -> str:
     """Make a user-supplied catalog available under its version (it becomes the latest)."""
-    from dxcheck.catalog.ids import EXTRA_IDS
+    from dxcheck.vocabulary import EXTRA_IDS
 
     _USER[catalog.version] = catalog
     EXTRA_IDS.update(item.id for item in catalog.items)
@@ -47,7 +52,7 @@ def register(catalog: Catalog) -> str:
 
 def forget_user_catalogs() -> None:
     """Drop the catalogs registered with --catalog FILE (one run's state; tests reset it)."""
-    from dxcheck.catalog.ids import EXTRA_IDS
+    from dxcheck.vocabulary import EXTRA_IDS
 
     _USER.clear()
     EXTRA_IDS.clear()
@@ -73,7 +78,7 @@ def available_versions() -> list[str]:
 
 @cache
 def _bundled_versions() -> list[str]:
-    data = resources.files("dxcheck.catalog") / "data"
+    data = DATA
     names = [
         p.name.removesuffix(".yaml")
         for p in data.iterdir()
@@ -99,7 +104,7 @@ def load_catalog(version: str | None = None) -> Catalog:
 
 @cache
 def _load_bundled(version: str) -> Catalog:
-    text = (resources.files("dxcheck.catalog") / "data" / f"{version}.yaml").read_text("utf-8")
+    text = (DATA / f"{version}.yaml").read_text("utf-8")
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     catalog = Catalog.model_validate(yaml.load(text, Loader=loader))
     if catalog.version != version:
@@ -215,7 +220,7 @@ def business_key(name: str) -> str:
 @cache
 def business_variants() -> BusinessVariants:
     """The table of 基幹業務 name variants (``catalog/data/core_business_variants.yaml``)."""
-    path = resources.files("dxcheck.catalog") / "data" / "core_business_variants.yaml"
+    path = DATA / "core_business_variants.yaml"
     loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
     return BusinessVariants.model_validate(yaml.load(path.read_text("utf-8"), Loader=loader))
 

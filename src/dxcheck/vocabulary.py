@@ -3,7 +3,7 @@
 ``validate`` checks a plan's item ids against this set on every file, so it must cost nothing to
 import (parsing the catalog files takes tens of milliseconds). It is derived data: the catalog
 files are the source, and tests/test_catalog.py fails when this set and theirs differ
-(regenerate with ``python -m dxcheck.catalog.ids``).
+(regenerate with ``python -m dxcheck.vocabulary``; kept outside the catalog package so that importing it loads neither PyYAML nor the catalog models).
 """
 
 from __future__ import annotations
