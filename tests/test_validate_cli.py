@@ -226,8 +226,8 @@ def test_an_unknown_national_item_id_is_an_error_at_its_line_with_a_suggestion(
 
 
 def test_the_json_schema_enumerates_the_national_item_ids() -> None:
-    from dxcheck.vocabulary import ITEM_IDS
     from dxcheck.schema import plan_schema
+    from dxcheck.vocabulary import ITEM_IDS
 
     item_ids = plan_schema()["$defs"]["Initiative"]["properties"]["national_items"]["items"]
     assert set(item_ids["enum"]) == ITEM_IDS

@@ -20,7 +20,6 @@ from pydantic import BaseModel, ConfigDict, Field, model_validator
 
 from dxcheck.catalog.models import Catalog, CatalogCitation
 
-
 # The data files next to this module (importlib.resources would cost ~25 ms of imports on every
 # run; the package is always installed as files).
 DATA = Path(__file__).resolve().parent / "data"
