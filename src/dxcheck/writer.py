@@ -36,3 +36,18 @@ def _mode_for(path: str) -> int:
         mask = os.umask(0)
         os.umask(mask)
         return 0o666 & ~mask
+
+
+def write_new(path: str, text: str, lang: str) -> str | None:
+    """Create ``path`` with ``text`` (UTF-8) and never overwrite an existing file: the
+    planner's file is theirs. Returns the message to show when it could not be written."""
+    try:
+        with open(path, "x", encoding="utf-8", newline="\n") as handle:
+            handle.write(text)
+    except FileExistsError:
+        return f"dxcheck: {path}: " + (
+            "already exists; not overwritten" if lang == "en" else "既にあります。上書きしません"
+        )
+    except OSError as exc:
+        return f"dxcheck: {path}: {exc.strerror}"
+    return None

@@ -157,18 +157,11 @@ def run(
     schema_file = _schema_path()
     schema = os.path.relpath(schema_file, folder) if schema_file else "plan.schema.json"
     text = skeleton(gov, schema.replace(os.sep, "/"))
-    try:
-        with open(path, "x", encoding="utf-8", newline="\n") as handle:  # never overwrite
-            handle.write(text)
-    except FileExistsError:
-        err.line(
-            f"dxcheck: {path}: "
-            + ("already exists; not overwritten" if en else "既にあります。上書きしません"),
-            "error",
-        )
-        return 2
-    except OSError as exc:
-        err.line(f"dxcheck: {path}: {exc.strerror}", "error")
+    from dxcheck.writer import write_new
+
+    problem = write_new(path, text, "en" if en else "ja")
+    if problem is not None:
+        err.line(problem, "error")
         return 2
     if gov.kind == "northern_territories":
         err.line(

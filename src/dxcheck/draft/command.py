@@ -62,18 +62,11 @@ def run(document: str, out: str | None, lang: str) -> int:
     if out is None:
         sys.stdout.write(text)
     else:
-        try:
-            with open(out, "x", encoding="utf-8", newline="\n") as handle:  # never overwrite
-                handle.write(text)
-        except FileExistsError:
-            err.line(
-                f"dxcheck: {out}: "
-                + ("already exists; not overwritten" if en else "既にあります。上書きしません"),
-                "error",
-            )
-            return 2
-        except OSError as exc:
-            err.line(f"dxcheck: {out}: {exc.strerror}", "error")
+        from dxcheck.writer import write_new
+
+        problem = write_new(out, text, "en" if en else "ja")
+        if problem is not None:
+            err.line(problem, "error")
             return 2
     drafted = sum(1 for line in text.splitlines() if line.lstrip().startswith("draft: "))
     where = out or ("standard output" if en else "標準出力")

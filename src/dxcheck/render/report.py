@@ -59,17 +59,38 @@ def render_document(
     sort: str = "code",
     template_dir: str | None = None,
 ) -> str:
+    return _render(
+        "report",
+        fmt,
+        lang,
+        catalog,
+        as_of,
+        template_dir,
+        plans=views,
+        matrix=matrix(views, catalog, lang, sort) if with_matrix else None,
+    )
+
+
+def _render(
+    name: str,
+    fmt: str,
+    lang: str,
+    catalog: Catalog,
+    as_of: datetime.date,
+    template_dir: str | None,
+    **context: Any,
+) -> str:
+    """One template (report / index) with what every page shows: date, catalog, notice."""
     env = _environment(fmt, template_dir)
-    template = env.get_template(f"report.{'md' if fmt == 'md' else 'html'}.j2")
+    template = env.get_template(f"{name}.{'md' if fmt == 'md' else 'html'}.j2")
     text = template.render(
         L=LABELS[lang],
         lang=lang,
         as_of=as_of.isoformat(),
         catalog=catalog.version if lang == "en" else f"第{catalog.version}版",
         catalog_title=catalog.title,
-        plans=views,
-        matrix=matrix(views, catalog, lang, sort) if with_matrix else None,
         notice=_notice(catalog, as_of, lang),
+        **context,
     )
     return re.sub(r"\n{3,}", "\n\n", text) if fmt == "md" else text
 
@@ -113,15 +134,5 @@ def render_index(
     template_dir: str | None = None,
 ) -> str:
     """The overview page of a folder report (index.md / index.html) from the plans' rows."""
-    env = _environment(fmt, template_dir)
-    template = env.get_template(f"index.{'md' if fmt == 'md' else 'html'}.j2")
-    text = template.render(
-        L=LABELS[lang],
-        lang=lang,
-        as_of=as_of.isoformat(),
-        catalog=catalog.version if lang == "en" else f"第{catalog.version}版",
-        catalog_title=catalog.title,
-        notice=_notice(catalog, as_of, lang),
-        index=overview(rows, catalog, lang, sort),
-    )
-    return re.sub(r"\n{3,}", "\n\n", text) if fmt == "md" else text
+    index = overview(rows, catalog, lang, sort)
+    return _render("index", fmt, lang, catalog, as_of, template_dir, index=index)
