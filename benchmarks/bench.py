@@ -57,6 +57,12 @@ for path in sorted(Path(sys.argv[1]).rglob("*.yaml")):
 """
 
 
+def _shown(path: str) -> str:
+    """A path as it may be pasted into the docs: relative to the repository, else its name."""
+    full = Path(path).absolute()
+    return str(full.relative_to(ROOT)) if full.is_relative_to(ROOT) else full.name
+
+
 @dataclass(frozen=True, slots=True)
 class Run:
     wall: float  # seconds
@@ -197,7 +203,7 @@ def machine() -> list[str]:
     return [
         f"CPU:      {cpu_model()}, {os.cpu_count()} cores ({usable_cores()} usable), "
         f"{platform.system()} {platform.release()}; {load} at start",
-        f"Python:   {platform.python_version()} ({sys.executable})",
+        f"Python:   {platform.python_version()} ({_shown(sys.executable)})",
         f"packages: PyYAML {yaml.__version__} (libyaml: {libyaml}), pydantic {version('pydantic')}, "
         f"typer {version('typer')}, dxcheck {version('dxcheck')}, yamllint {version('yamllint')}, "
         f"check-jsonschema {version('check-jsonschema')}",
@@ -304,7 +310,7 @@ def bench(folder: Path, repeat: int, repeat_start: int, peer: bool) -> None:
     for text in machine():
         print(f"  {text}")
     print(
-        f"corpus:   {len(files)} plans, {size / 1e6:.1f} MB, {lines:,} lines in {where}\n"
+        f"corpus:   {len(files)} plans, {size / 1e6:.1f} MB, {lines:,} lines in {_shown(str(where))}\n"
         f"runs:     median of {repeat} for the corpus, {repeat_start} (interleaved) for one file"
     )
     results: list[str] = []
