@@ -9,7 +9,6 @@ from typing import Any
 
 from dxcheck.catalog import (
     Fact,
-    UnknownCatalogVersion,
     available_versions,
     catalog_facts,
     latest_version,
@@ -28,20 +27,16 @@ _CATEGORY = {
 
 
 def _load(value: str | None, lang: str) -> Catalog | None:
-    """A bundled version or a catalog file (validated; problems at file:line:col)."""
-    from dxcheck.catalog import use
-    from dxcheck.catalog.userfile import CatalogFileError
-    from dxcheck.commands.validate import format_line
+    """A bundled version or a catalog file, resolved as `check` does (problems at
+    file:line:col on stderr; None then)."""
+    from dxcheck.commands.check import resolve_catalog
+    from dxcheck.options import UsageError
 
-    err = Out(sys.stderr)
     try:
-        return load_catalog(use(value) if value else None)
-    except UnknownCatalogVersion as exc:
-        err.line(f"dxcheck: --catalog: {exc}", "error")
-    except CatalogFileError as exc:
-        for d in exc.diagnostics:
-            err.line(format_line(d, lang), "error")
-    return None
+        return resolve_catalog(value, None, lang)
+    except UsageError as exc:
+        Out(sys.stderr).line(f"dxcheck: {exc}", "error")
+        return None
 
 
 def export_catalog(version: str | None) -> int:

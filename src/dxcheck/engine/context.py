@@ -48,16 +48,6 @@ class Context:
             return False
         return item_id not in {item.id for item in load_catalog(version).items}
 
-    def deadline(self, item_id: str, *, goals: bool = True) -> datetime.date | None:
-        """The earliest dated national target of an item (scope: all); ``goals=False`` keeps
-        only deadlines (期限), leaving out goals (目指す) and national outcomes."""
-        dates = [
-            t.deadline
-            for t in self.targets(item_id)
-            if t.deadline is not None and (goals or t.kind == "deadline")
-        ]
-        return min(dates) if dates else None
-
     def targets(self, item_id: str, scope: str = "all") -> list[NationalTarget]:
         """The dated national targets of an item for ``scope`` (all / specific_migration)."""
         item = self.items.get(item_id)

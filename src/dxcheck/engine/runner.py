@@ -104,7 +104,7 @@ def _finding(
         if shown.document != ctx.catalog.citation.document:
             citation = f"{shown.document} {shown.section}"
     secondary = basis is not None and basis.secondary_only
-    severity, _capped = decide(
+    severity = decide(
         draft.severity or rule.severity,
         rule.severity_for_kind(ctx.plan.document.kind),
         secondary,

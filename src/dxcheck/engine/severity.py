@@ -27,16 +27,12 @@ def decide(
     secondary_only: bool,
     overrides: tuple[tuple[str, Severity], ...],
     rule_id: str,
-) -> tuple[Severity, bool]:
-    """The severity of one finding, and whether the secondary-source cap lowered it."""
+) -> Severity:
+    """The severity of one finding."""
     severity = default if by_kind is None else lower(default, by_kind)
-    capped = False
     if secondary_only and severity == "error":
-        severity, capped = "warning", True
-    configured = override(rule_id, overrides)
-    if configured is not None:
-        severity = configured
-    return severity, capped
+        severity = "warning"
+    return override(rule_id, overrides) or severity
 
 
 def override(rule_id: str, overrides: tuple[tuple[str, Severity], ...]) -> Severity | None:
