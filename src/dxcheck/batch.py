@@ -148,7 +148,7 @@ def render_part(name: str, data: bytes) -> str:
     try:
         result = validate_bytes(data, name, settings.limits)
     except LoadError as exc:  # pragma: no cover - validate_bytes converts these
-        result = Result(name, None, None, exc.diagnostics)
+        result = Result(name, None, None, exc.diagnostics, schema_ok=False)
     check = check_result(result, settings)
     catalog = settings.catalog.version
     fragment: Any

@@ -25,6 +25,7 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from dxcheck import prebuilt
 from dxcheck.config_files import find_config
 from dxcheck.models import Waiver
 
@@ -36,7 +37,7 @@ class ConfigError(Exception):
 
 
 class ConfigWaiver(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    model_config = ConfigDict(extra="forbid", defer_build=True)
 
     rule: str
     item: str | None = None
@@ -46,7 +47,7 @@ class ConfigWaiver(BaseModel):
 
 
 class ConfigFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True)
+    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
 
     select: list[str] | None = None
     ignore: list[str] | None = None
@@ -94,7 +95,7 @@ def load_config(path: str | None) -> Config:
     if os.path.basename(path) == "pyproject.toml":
         raw = raw.get("tool", {}).get("dxcheck", {})
     try:
-        parsed = ConfigFile.model_validate(raw)
+        parsed = prebuilt.validator(ConfigFile).validate_python(raw)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
@@ -103,7 +104,7 @@ def load_config(path: str | None) -> Config:
     waivers: list[tuple[Waiver, list[str]]] = []
     for index, w in enumerate(parsed.waivers):
         try:
-            waiver = Waiver.model_validate(
+            waiver = prebuilt.validator(Waiver).validate_python(
                 {"rule": w.rule, "item": w.item, "reason": w.reason, "expires": w.expires}
             )
         except ValidationError as exc:

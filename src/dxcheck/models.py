@@ -13,8 +13,7 @@ Design choices (see README「計画ファイルの書き方」):
 
 from __future__ import annotations
 
-import datetime
-from typing import Annotated, Any, Literal, Self
+from typing import Annotated, Any, Literal
 
 from pydantic import (
     AfterValidator,
@@ -26,37 +25,16 @@ from pydantic import (
     WithJsonSchema,
     model_validator,
 )
-from pydantic_core import PydanticCustomError
 
-from dxcheck import dates
-from dxcheck.codes import check_digit_ok
+from dxcheck import dates, plan_validators
 
 SCHEMA_ID = "https://dxcheck.invalid/schemas/plan.schema.json"
 
 
-def _parse_date(value: Any) -> dates.Span:
-    if isinstance(value, dates.Span):
-        return value
-    if isinstance(value, bool) or not isinstance(value, str | datetime.date):
-        raise PydanticCustomError(
-            "jp_date_type",
-            "日付は文字列で書いてください（例: 令和7年度末, 令和5年4月1日, 2023-04-01）",
-            {"en": "a date must be text (e.g. 令和7年度末, 令和5年4月1日, 2023-04-01)"},
-        )
-    try:
-        return dates.parse(value)
-    except dates.DateParseError as exc:
-        raise PydanticCustomError(
-            "jp_date",
-            "日付として読めません: {ja}",
-            {"ja": str(exc), "en": f"not a valid date: {exc.message_en}"},
-        ) from None
-
-
 JpDate = Annotated[
     dates.Span,
-    PlainValidator(_parse_date),
-    PlainSerializer(lambda span: span.text, return_type=str),
+    PlainValidator(plan_validators.parse_date),
+    PlainSerializer(plan_validators.date_text, return_type=str),
     WithJsonSchema(
         {
             "type": "string",
@@ -68,26 +46,6 @@ JpDate = Annotated[
 ]
 
 
-def _check_code(value: str) -> str:
-    if not check_digit_ok(value):
-        raise PydanticCustomError(
-            "municipality_code",
-            "全国地方公共団体コード {code} の検査数字が合いません（6桁目は {expected} のはず）",
-            {
-                "code": value,
-                "expected": _expected_digit(value),
-                "en": f"check digit of local government code {value} is wrong",
-            },
-        )
-    return value
-
-
-def _expected_digit(code: str) -> str:
-    from dxcheck.codes import check_digit
-
-    return str(check_digit(code[:5]))
-
-
 MunicipalityCode = Annotated[
     str,
     Field(
@@ -95,7 +53,7 @@ MunicipalityCode = Annotated[
         description='全国地方公共団体コード（6桁、検査数字付き）。必ず引用符で囲む: "044016"',
         examples=["044016"],
     ),
-    PlainValidator(lambda v: _check_code(_code_text(v))),
+    PlainValidator(plan_validators.municipality_code),
     WithJsonSchema(
         {
             "type": "string",
@@ -106,44 +64,7 @@ MunicipalityCode = Annotated[
 ]
 
 
-def _code_text(value: Any) -> str:
-    import re
-
-    if not isinstance(value, str):
-        raise PydanticCustomError(
-            "string_type", "文字列で書いてください", {"en": "Input should be a valid string"}
-        )
-    if not re.fullmatch(r"[0-9]{6}", value):
-        raise PydanticCustomError(
-            "municipality_code_format",
-            '全国地方公共団体コードは6桁の数字です（例: "044016"）',
-            {"en": 'a local government code is 6 digits (e.g. "044016")'},
-        )
-    return value
-
-
 NonEmpty = Annotated[str, Field(min_length=1)]
-
-
-def _known_item(value: str) -> str:
-    from dxcheck.vocabulary import all_ids, known
-
-    if known(value):
-        return value
-    import difflib
-
-    near = difflib.get_close_matches(value, all_ids(), n=1, cutoff=0.6)
-    raise PydanticCustomError(
-        "unknown_item",
-        "不明な国の項目ID `{value}` です{hint}（dxcheck catalog で一覧）",
-        {
-            "value": value,
-            "hint": f"。`{near[0]}` のことですか？" if near else "",
-            "en": f"unknown national item id '{value}'"
-            + (f"; did you mean '{near[0]}'?" if near else "")
-            + " (see dxcheck catalog)",
-        },
-    )
 
 
 def _item_id_schema() -> dict[str, Any]:
@@ -163,7 +84,7 @@ ItemId = Annotated[
         description="国の自治体DX推進計画の項目ID（dxcheck catalog で一覧）",
         examples=["standardization", "online_procedures"],
     ),
-    AfterValidator(_known_item),
+    AfterValidator(plan_validators.known_item),
     WithJsonSchema(_item_id_schema()),
 ]
 
@@ -199,15 +120,7 @@ class Source(_Model):
     url: str | None = Field(default=None, description="原本のURL")
     note: str | None = None
 
-    @model_validator(mode="after")
-    def _one_of(self) -> Self:
-        if not self.file and not self.url:
-            raise PydanticCustomError(
-                "source_missing",
-                "出典のファイル名（file）かURL（url）のどちらかを書いてください",
-                {"en": "give the source document's file name (file) or URL (url)"},
-            )
-        return self
+    _file_or_url = model_validator(mode="after")(plan_validators.source_file_or_url)
 
 
 class FullDocument(_Model):
@@ -260,34 +173,7 @@ class Period(_Model):
     note: str | None = None
     cite: Citation | None = None
 
-    @model_validator(mode="after")
-    def _stated_or_not(self) -> Self:
-        if self.not_stated:
-            if self.start is not None or self.end is not None:
-                raise PydanticCustomError(
-                    "period_conflict",
-                    "not_stated: true と start/end は同時に書けません",
-                    {"en": "not_stated: true conflicts with start/end"},
-                )
-        elif self.start is None and self.end is None:
-            raise PydanticCustomError(
-                "period_missing",
-                "計画期間の start/end を書くか、記載がなければ not_stated: true と書いてください",
-                {"en": "give start/end, or not_stated: true when the document states no period"},
-            )
-        elif self.cite is None:
-            raise PydanticCustomError(
-                "cite_missing",
-                "計画期間の出典（cite）を書いてください",
-                {"en": "cite where the document states its period"},
-            )
-        if self.start is not None and self.end is not None and self.end.end < self.start.start:
-            raise PydanticCustomError(
-                "period_order",
-                "計画期間の終わり（{end}）が始まり（{start}）より前です",
-                {"start": self.start.text, "end": self.end.text, "en": "period ends before start"},
-            )
-        return self
+    _stated_or_not = model_validator(mode="after")(plan_validators.period_stated_or_not)
 
 
 class _Stated(_Model):
@@ -295,28 +181,13 @@ class _Stated(_Model):
     note: str | None = None
     cite: Citation | None = None
 
-    def _require(self, **fields: object) -> None:
-        if self.not_stated:
-            return
-        missing = [name for name, value in fields.items() if not value]
-        if missing or self.cite is None:
-            names = ", ".join([*missing, *([] if self.cite else ["cite"])])
-            raise PydanticCustomError(
-                "stated_missing",
-                "{names} を書くか、記載がなければ not_stated: true と書いてください",
-                {"names": names, "en": f"give {names}, or not_stated: true"},
-            )
-
 
 class Role(_Stated):
     """A post such as CIO or CIO補佐官: who holds it, or that the document does not say."""
 
     holder: str | None = Field(default=None, description="担う職（例: 副市長, 外部人材）")
 
-    @model_validator(mode="after")
-    def _check(self) -> Self:
-        self._require(holder=self.holder)
-        return self
+    _holder_stated = model_validator(mode="after")(plan_validators.role_stated)
 
 
 class Body(_Stated):
@@ -326,10 +197,7 @@ class Body(_Stated):
     head: str | None = Field(default=None, description="本部長など長となる職")
     members: str | None = None
 
-    @model_validator(mode="after")
-    def _check(self) -> Self:
-        self._require(name=self.name)
-        return self
+    _name_stated = model_validator(mode="after")(plan_validators.body_stated)
 
 
 class Expert(_Model):

@@ -12,40 +12,64 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from functools import cache
-from typing import Any, get_args
+from typing import TYPE_CHECKING, Any, cast
 
-from pydantic import BaseModel, ValidationError
+from pydantic_core import ValidationError
 
-from dxcheck import codes, dates
+from dxcheck import codes, dates, prebuilt
 from dxcheck.diagnostics import Diagnostic, Severity, format_yaml_path
 from dxcheck.loader import DEFAULT_LIMITS, Document, Limits, LoadError, Path, load_bytes
-from dxcheck.models import Plan
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+
+    from dxcheck.models import Plan
 
 
 @dataclass(slots=True)
 class Result:
-    """The outcome of validating one file."""
+    """The outcome of validating one file (``plan`` is None when it is invalid, or when the
+    caller asked for the verdict only)."""
 
     path: str
     plan: Plan | None
     document: Document | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
+    schema_ok: bool = True  # the document is a plan (it may still have errors of its own)
 
     @property
     def valid(self) -> bool:
-        return self.plan is not None and not any(d.severity == "error" for d in self.diagnostics)
+        return self.schema_ok and not any(d.severity == "error" for d in self.diagnostics)
 
 
-def validate_bytes(data: bytes, path: str, limits: Limits = DEFAULT_LIMITS) -> Result:
+def validate_bytes(
+    data: bytes, path: str, limits: Limits = DEFAULT_LIMITS, *, keep_plan: bool = True
+) -> Result:
+    """Load and validate one file. ``keep_plan=False`` (``dxcheck validate``) gives the same
+    diagnostics without building the plan's models: see :func:`validate_document`."""
     try:
         doc = load_bytes(data, path, limits)
     except LoadError as exc:
-        return Result(path, None, None, sorted(exc.diagnostics, key=lambda d: d.sort_key))
-    return validate_document(doc)
+        return Result(
+            path, None, None, sorted(exc.diagnostics, key=lambda d: d.sort_key), schema_ok=False
+        )
+    return validate_document(doc, keep_plan=keep_plan)
 
 
-def validate_document(doc: Document) -> Result:
+def _validate_plan(data: Any, keep_plan: bool) -> Any:
+    """The validated plan: a :class:`~dxcheck.models.Plan`, or with ``keep_plan=False`` the same
+    tree as :class:`dxcheck.prebuilt.Record` objects, validated by the same prebuilt schema
+    (so neither pydantic's model machinery nor the model classes are imported)."""
+    if not keep_plan:
+        records = prebuilt.record_validator("dxcheck.models", "Plan")
+        if records is not None:
+            return records.validate_python(data)
+    from dxcheck.models import Plan
+
+    return prebuilt.validator(Plan).validate_python(data)
+
+
+def validate_document(doc: Document, *, keep_plan: bool = True) -> Result:
     diagnostics = list(doc.notes)
     if not isinstance(doc.data, dict):
         mark = doc.mark_of(())
@@ -60,17 +84,18 @@ def validate_document(doc: Document) -> Result:
                 mark.column,
             )
         )
-        return Result(doc.path, None, doc, diagnostics)
-    plan: Plan | None
+        return Result(doc.path, None, doc, diagnostics, schema_ok=False)
     try:
-        plan = Plan.model_validate(doc.data)
+        plan = _validate_plan(doc.data, keep_plan)
     except ValidationError as exc:
-        plan = None
         diagnostics.extend(_map_errors(doc, exc))
-    if plan is not None:
-        diagnostics.extend(_semantic_checks(doc, plan))
+        diagnostics.sort(key=lambda d: d.sort_key)
+        return Result(doc.path, None, doc, diagnostics, schema_ok=False)
+    # records and models have the same fields, read by attribute
+    diagnostics.extend(_semantic_checks(doc, cast("Plan", plan)))
     diagnostics.sort(key=lambda d: d.sort_key)
-    return Result(doc.path, plan if not _has_error(diagnostics) else None, doc, diagnostics)
+    kept = plan if keep_plan and not _has_error(diagnostics) else None
+    return Result(doc.path, kept, doc, diagnostics)
 
 
 def _has_error(diagnostics: list[Diagnostic]) -> bool:
@@ -99,6 +124,10 @@ def normalise_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> Path:
 
 def _model_at(loc: Path) -> type[BaseModel] | None:
     """The model class that validates the mapping at ``loc`` (for key suggestions)."""
+    from pydantic import BaseModel
+
+    from dxcheck.models import Plan
+
     current: Any = Plan
     for part in loc:
         current = _unwrap(current)
@@ -393,28 +422,13 @@ def _municipality_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
 
 
 def iter_spans(value: Any, loc: Path = ()) -> Iterator[tuple[Path, dates.Span]]:
-    """Every parsed date in a model tree, with its path (descending only into the fields that
-    can hold a date: this runs on every plan)."""
+    """Every parsed date in a validated plan (models or records), with its path."""
     if isinstance(value, dates.Span):
         yield loc, value
-    elif isinstance(value, BaseModel):
-        for name in _date_fields(type(value)):
-            yield from iter_spans(getattr(value, name), (*loc, name))
     elif isinstance(value, list):
         for index, item in enumerate(value):
             yield from iter_spans(item, (*loc, index))
-
-
-@cache
-def _date_fields(model: type[BaseModel]) -> tuple[str, ...]:
-    return tuple(
-        name for name, info in model.model_fields.items() if _may_hold_date(info.annotation)
-    )
-
-
-def _may_hold_date(annotation: Any) -> bool:
-    if annotation is dates.Span:
-        return True
-    if isinstance(annotation, type) and issubclass(annotation, BaseModel):
-        return bool(_date_fields(annotation))
-    return any(_may_hold_date(arg) for arg in get_args(annotation))
+    elif hasattr(value, "__dict__"):
+        for name, item in vars(value).items():
+            if not name.startswith("_"):
+                yield from iter_spans(item, (*loc, name))

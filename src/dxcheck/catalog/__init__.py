@@ -18,6 +18,7 @@ from pathlib import Path
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
+from dxcheck import prebuilt
 from dxcheck.catalog.models import Catalog, CatalogCitation
 
 # The data files next to this module (importlib.resources would cost ~25 ms of imports on every
@@ -103,9 +104,12 @@ def load_catalog(version: str | None = None) -> Catalog:
 
 @cache
 def _load_bundled(version: str) -> Catalog:
-    text = (DATA / f"{version}.yaml").read_text("utf-8")
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    catalog = Catalog.model_validate(yaml.load(text, Loader=loader))
+    def parse() -> Catalog:
+        text = (DATA / f"{version}.yaml").read_text("utf-8")
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return Catalog.model_validate(yaml.load(text, Loader=loader))
+
+    catalog = prebuilt.bundled(Catalog, f"catalog-{version}", parse)
     if catalog.version != version:
         raise ValueError(f"catalog file {version}.yaml says version {catalog.version}")
     return catalog
@@ -181,7 +185,7 @@ def catalog_facts(catalog: Catalog) -> Iterator[Fact]:
 
 
 class _Vocab(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class BusinessVariant(_Vocab):
@@ -219,9 +223,13 @@ def business_key(name: str) -> str:
 @cache
 def business_variants() -> BusinessVariants:
     """The table of 基幹業務 name variants (``catalog/data/core_business_variants.yaml``)."""
-    path = DATA / "core_business_variants.yaml"
-    loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-    return BusinessVariants.model_validate(yaml.load(path.read_text("utf-8"), Loader=loader))
+
+    def parse() -> BusinessVariants:
+        path = DATA / "core_business_variants.yaml"
+        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+        return BusinessVariants.model_validate(yaml.load(path.read_text("utf-8"), Loader=loader))
+
+    return prebuilt.bundled(BusinessVariants, "core_business_variants", parse)
 
 
 @cache

@@ -36,7 +36,8 @@ Strength = Literal["official", "secondary", "none"]
 
 
 class _Model(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
+    # defer_build: a run whose catalog is prebuilt (dxcheck.prebuilt) never builds these
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
 
 
 class Source(_Model):
@@ -128,7 +129,7 @@ class CatalogItem(_Model):
     summary_ja: str
     summary_en: str
     targets: tuple[NationalTarget, ...] = ()
-    coverage: Coverage = Coverage()
+    coverage: Coverage = Field(default_factory=Coverage)
     guidance_ja: str
     guidance_en: str
     keywords: tuple[str, ...] = ()

@@ -326,4 +326,9 @@ def clean_cache(path: str, lang: str) -> int:
         sys.stdout.write(f"removed {folder}\n" if removed else f"no cache at {folder}\n")
     else:
         sys.stdout.write(f"{folder} を削除しました\n" if removed else f"{folder} はありません\n")
+    from dxcheck import prebuilt
+
+    if prebuilt.clean():  # the prepared schemas and catalogs (outside the project)
+        done = prebuilt.folder()
+        sys.stdout.write(f"removed {done}\n" if lang == "en" else f"{done} を削除しました\n")
     return 0

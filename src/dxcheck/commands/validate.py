@@ -18,10 +18,11 @@ __all__ = ["collect", "diagnostic_json", "format_line", "iter_results", "run"]
 
 
 def iter_results(
-    paths: list[str], limits: Limits, unreadable: list[Diagnostic]
+    paths: list[str], limits: Limits, unreadable: list[Diagnostic], *, keep_plans: bool = True
 ) -> Iterator[Result]:
     """Validate the files named by ``paths`` one at a time (so a caller can finish with each
-    before the next is loaded); unreadable paths are appended to ``unreadable``."""
+    before the next is loaded); unreadable paths are appended to ``unreadable``. With
+    ``keep_plans=False`` only the verdict and diagnostics are kept (no plan models built)."""
     expanded = expand(paths)
     unreadable.extend(expanded.errors)
     for path in expanded.files:
@@ -32,9 +33,9 @@ def iter_results(
             unreadable.append(os_error(path, exc))
             continue
         try:
-            yield validate_bytes(data, name, limits)
+            yield validate_bytes(data, name, limits, keep_plan=keep_plans)
         except LoadError as exc:  # pragma: no cover - validate_bytes converts these
-            yield Result(name, None, None, exc.diagnostics)
+            yield Result(name, None, None, exc.diagnostics, schema_ok=False)
 
 
 def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagnostic]]:
@@ -71,7 +72,7 @@ def run(paths: list[str], fmt: str, lang: str, *, max_bytes: int, max_depth: int
     unreadable: list[Diagnostic] = []
     out = Out()
     results: list[_Outcome] = []
-    for result in iter_results(paths, limits, unreadable):
+    for result in iter_results(paths, limits, unreadable, keep_plans=False):
         results.append(_Outcome(result.path, result.valid, result.diagnostics))
         if fmt != "json":  # text: print each file's problems as soon as it is read
             for d in result.diagnostics:

@@ -1,0 +1,364 @@
+"""Validators and bundled data prepared once per install, like Python's ``__pycache__``.
+
+On every start pydantic rebuilds a model's validator from its annotations (for the plan models
+that is most of what a one-file ``dxcheck validate`` costs), and every ``check`` parsed and
+validated the bundled catalog YAML again. Neither changes until dxcheck, its data, pydantic or
+Python changes. So the first run keeps:
+
+* for a model: the core schema pydantic generated for it (the input of pydantic-core's
+  ``SchemaValidator``; what ``Model.__pydantic_core_schema__`` holds, minus the JSON-Schema
+  metadata), and later runs give it to pydantic-core directly. The validator is the same one
+  pydantic would build, so results and error messages are identical (tested);
+* for a bundled data file (a catalog version): the JSON of the validated model, read back
+  through that validator.
+
+Files live in the user's cache folder (``$DXCHECK_CACHE_DIR`` if set, else
+``$XDG_CACHE_HOME/dxcheck`` or ``~/.cache/dxcheck``; ``%LOCALAPPDATA%\\dxcheck`` on Windows), never
+in a project's folder and never in the installed package. They are JSON, not pickle: a function
+or class in a schema is written by name and read back only from dxcheck's own modules (or a few
+builtins). A file is used only if its key matches this install exactly (dxcheck's version and
+the size and time of each of its files, Python's version, where and when pydantic, pydantic-core
+and PyYAML were installed: :func:`dxcheck.cache.code_fingerprint`); anything else (truncated,
+foreign, from another install, a name outside dxcheck) is ignored and rewritten. When the folder
+cannot be written, everything is built as before. ``dxcheck cache clean`` removes it too.
+"""
+
+from __future__ import annotations
+
+import builtins
+import hashlib
+import importlib
+import json
+import os
+import sys
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+
+if TYPE_CHECKING:
+    from pydantic import BaseModel
+    from pydantic_core import CoreConfig, SchemaValidator
+
+FORMAT = 1
+ENV = "DXCHECK_CACHE_DIR"
+SUBFOLDER = "prebuilt"
+_MAX_BYTES = 8 * 1024 * 1024
+_REF = "__dxcheck_ref__"
+_TUPLE = "__dxcheck_tuple__"
+_BUILTINS = frozenset({"list", "dict", "set", "frozenset", "tuple", "str", "int", "float", "bool"})
+M = TypeVar("M", bound="BaseModel")
+
+_validators: dict[type[Any], SchemaValidator] = {}
+_record_validators: dict[str, SchemaValidator] = {}
+
+
+class _NotPortable(Exception):
+    """A schema holds something that cannot be written by name (built normally instead)."""
+
+
+def folder() -> str:
+    """Where prebuilt files live (see the module docstring)."""
+    explicit = os.environ.get(ENV)
+    if explicit:
+        return os.path.join(explicit, SUBFOLDER)
+    if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
+        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~")
+        return os.path.join(base, "dxcheck", SUBFOLDER)
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    return os.path.join(base, "dxcheck", SUBFOLDER)
+
+
+def _key(name: str) -> str:
+    from dxcheck.cache import code_fingerprint
+
+    return hashlib.sha256(f"{FORMAT}\0{name}\0{code_fingerprint()}".encode()).hexdigest()
+
+
+def _path(kind: str, name: str, key: str) -> str:
+    return os.path.join(folder(), f"{kind}-{name}-{key[:16]}.json")
+
+
+def _read(path: str, key: str) -> dict[str, Any] | None:
+    try:
+        with open(path, "rb") as handle:
+            raw = handle.read(_MAX_BYTES + 1)
+        if len(raw) > _MAX_BYTES:
+            return None
+        data = json.loads(raw)
+    except (OSError, ValueError):
+        return None
+    if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
+        return None
+    return data
+
+
+def _write(path: str, payload: dict[str, Any]) -> None:
+    """Write atomically (a reader sees a whole file or none); silently skip when the folder
+    cannot be written (a read-only home, a full disk)."""
+    import tempfile
+
+    from dxcheck.cache import ensure_folder
+
+    directory = os.path.dirname(path)
+    tmp = None
+    try:
+        ensure_folder(os.path.dirname(directory))  # .gitignore and CACHEDIR.TAG
+        os.makedirs(directory, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=directory, prefix=".tmp-")
+        with os.fdopen(fd, "w", encoding="utf-8") as handle:
+            json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
+        os.replace(tmp, path)
+        tmp = None
+    except OSError:
+        pass
+    finally:
+        if tmp is not None:
+            try:  # noqa: SIM105 - contextlib is not worth importing here
+                os.unlink(tmp)
+            except OSError:
+                pass
+
+
+# -- core schemas, written and read by name ------------------------------------------------
+
+
+def _encode(node: Any, models: dict[str, Any]) -> Any:
+    if isinstance(node, dict):
+        schema_node = isinstance(node.get("type"), str)
+        out = {}
+        for k, v in node.items():
+            if not isinstance(k, str) or k in (_REF, _TUPLE):
+                raise _NotPortable(repr(k))
+            if schema_node and k in ("metadata", "serialization"):
+                continue  # JSON-Schema hints and serializers: validation never reads them
+            out[k] = _encode(v, models)
+        return out
+    if isinstance(node, list):
+        return [_encode(v, models) for v in node]
+    if isinstance(node, tuple):
+        return {_TUPLE: [_encode(v, models) for v in node]}
+    if node is None or isinstance(node, str | bool | int):
+        return node
+    if isinstance(node, float) and node == node and node not in (float("inf"), float("-inf")):
+        return node
+    module = getattr(node, "__module__", None)
+    qualname = getattr(node, "__qualname__", None)
+    if not isinstance(module, str) or not isinstance(qualname, str) or "<" in qualname:
+        raise _NotPortable(repr(node))
+    try:
+        same = _resolve(module, qualname) is node
+    except (ImportError, AttributeError):
+        same = False
+    if not same:
+        raise _NotPortable(repr(node))
+    ref = f"{module}:{qualname}"
+    fields = getattr(node, "__pydantic_fields__", None)
+    if isinstance(node, type) and isinstance(fields, dict) and ref not in models:
+        models[ref] = None  # (a model may refer to itself)
+        defaults: dict[str, Any] = {}
+        for name, info in fields.items():
+            if info.default_factory is not None:
+                defaults[name] = {"factory": _encode(info.default_factory, models)}
+            elif not info.is_required():
+                defaults[name] = {"value": _encode(info.default, models)}
+        models[ref] = defaults
+    return {_REF: ref}
+
+
+def _resolve(module: str, qualname: str) -> Any:
+    """A function or class by name, only from dxcheck's modules or a few builtins."""
+    if module == "builtins":
+        if qualname not in _BUILTINS:
+            raise _NotPortable(qualname)
+        return getattr(builtins, qualname)
+    if module != "dxcheck" and not module.startswith("dxcheck."):
+        raise _NotPortable(module)
+    target: Any = importlib.import_module(module)
+    for part in qualname.split("."):
+        target = getattr(target, part)
+    if not callable(target):
+        raise _NotPortable(qualname)
+    return target
+
+
+def _decode(node: Any, records: dict[str, type[Record]] | None = None) -> Any:
+    """The schema back from JSON; with ``records``, model classes become those records."""
+    if isinstance(node, dict):
+        if _REF in node:
+            ref = str(node[_REF])
+            if records is not None and ref in records:
+                return records[ref]
+            module, _, qualname = ref.partition(":")
+            return _resolve(module, qualname)
+        if _TUPLE in node:
+            return tuple(_decode(v, records) for v in node[_TUPLE])
+        return {k: _decode(v, records) for k, v in node.items()}
+    if isinstance(node, list):
+        return [_decode(v, records) for v in node]
+    return node
+
+
+class Record:
+    """A validated mapping read by attribute: what the prebuilt plan schema builds in place of
+    a pydantic model when only the validation matters (a one-file ``dxcheck validate``).
+    pydantic-core fills ``__dict__`` with the validated fields in schema order, exactly as for
+    the model; the functions of :mod:`dxcheck.plan_validators` read them by attribute."""
+
+    _defaults: ClassVar[dict[str, Any]] = {}
+
+    def __init__(self) -> None:
+        """An instance with every field at its default (a model used as a default factory)."""
+        for name, default in self._defaults.items():
+            setattr(self, name, default() if callable(default) else default)
+
+    def __repr__(self) -> str:
+        fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))
+        return f"{type(self).__name__}({fields})"
+
+
+def _records(models: Any) -> dict[str, type[Record]]:
+    if not isinstance(models, dict):
+        raise ValueError("no model list")
+    records: dict[str, type[Record]] = {
+        ref: type(ref.rpartition(":")[2], (Record,), {"__module__": __name__}) for ref in models
+    }
+    for ref, spec in models.items():
+        defaults: dict[str, Any] = {}
+        for name, default in dict(spec or {}).items():
+            if "factory" in default:
+                defaults[name] = _decode(default["factory"], records)
+            else:
+                value = _decode(default["value"], records)
+                if isinstance(value, list | dict | set):
+                    raise ValueError("mutable default")  # pydantic copies these; not needed
+                defaults[name] = value
+        records[ref]._defaults = defaults
+    return records
+
+
+def _top_config(schema: dict[str, Any]) -> dict[str, Any] | None:
+    model = schema.get("schema") if schema.get("type") == "definitions" else schema
+    config = model.get("config") if isinstance(model, dict) else None
+    return dict(config) if isinstance(config, dict) else None
+
+
+def _name(model: type[Any]) -> str:
+    return f"{model.__module__}.{model.__qualname__}"
+
+
+def validator(model: type[BaseModel]) -> SchemaValidator:
+    """The validator pydantic builds for ``model``, from this install's prebuilt core schema
+    when there is one (built by pydantic and written otherwise)."""
+    found = _validators.get(model)
+    if found is not None:
+        return found
+    from pydantic_core import SchemaValidator
+
+    name = _name(model)
+    key = _key(name)
+    path = _path("schema", name, key)
+    data = _read(path, key)
+    if data is not None and data.get("model") == name:
+        try:
+            schema = _decode(data["schema"])
+            config = data.get("config")
+            built = SchemaValidator(
+                schema, cast("CoreConfig", config) if isinstance(config, dict) else None
+            )
+        except Exception:  # a damaged file is rebuilt, never trusted
+            pass
+        else:
+            _validators[model] = built
+            return built
+    built = _build(model, path, key)
+    _validators[model] = built
+    return built
+
+
+def _build(model: type[BaseModel], path: str, key: str) -> SchemaValidator:
+    """Let pydantic build the validator, and write its core schema for the next run."""
+    model.model_rebuild(raise_errors=True)
+    schema = model.__pydantic_core_schema__
+    models: dict[str, Any] = {}
+    try:
+        encoded = _encode(schema, models)
+    except _NotPortable:
+        pass
+    else:
+        payload = {
+            "format": FORMAT,
+            "key": key,
+            "model": _name(model),
+            "config": _top_config(dict(schema)),
+            "models": models,
+            "schema": encoded,
+        }
+        _write(path, payload)
+    return cast("SchemaValidator", model.__pydantic_validator__)
+
+
+def record_validator(module: str, qualname: str) -> SchemaValidator | None:
+    """A validator of the model ``module:qualname`` that returns :class:`Record` trees instead
+    of model instances, so the model's module (and pydantic's model machinery) need not be
+    imported when the prebuilt schema exists. It validates exactly as the model does. None
+    when there is no prebuilt schema and none can be written (use the model then)."""
+    from pydantic_core import SchemaValidator
+
+    name = f"{module}.{qualname}"
+    found = _record_validators.get(name)
+    if found is not None:
+        return found
+    key = _key(name)
+    path = _path("schema", name, key)
+    for attempt in (1, 2):
+        data = _read(path, key)
+        if data is not None and data.get("model") == name:
+            try:
+                schema = _decode(data["schema"], _records(data.get("models")))
+                config = data.get("config")
+                built = SchemaValidator(
+                    schema, cast("CoreConfig", config) if isinstance(config, dict) else None
+                )
+            except Exception:  # a damaged file is rebuilt, never trusted
+                pass
+            else:
+                _record_validators[name] = built
+                return built
+        if attempt == 1:  # no usable file: let pydantic build the model's schema and write it
+            model = _resolve(module, qualname)
+            _build(model, path, key)
+            if not os.path.isfile(path):
+                break  # the folder cannot be written
+    return None
+
+
+# -- bundled data files -----------------------------------------------------------------------
+
+
+def bundled(model: type[M], name: str, load: Callable[[], M]) -> M:
+    """The validated model of a bundled data file ``name``: read back from this install's
+    prebuilt JSON, or ``load()`` (parse and validate the file) and write that JSON."""
+    key = _key(f"{_name(model)}\0{name}")
+    path = _path("data", name, key)
+    data = _read(path, key)
+    if data is not None and isinstance(data.get("json"), str):
+        try:
+            value = validator(model).validate_json(data["json"])
+        except Exception:  # a damaged file is rebuilt, never trusted
+            pass
+        else:
+            if isinstance(value, model):
+                return value
+    value = load()
+    _write(path, {"format": FORMAT, "key": key, "json": value.model_dump_json()})
+    return value
+
+
+def clean() -> bool:
+    """Remove the prebuilt folder; False if there was none."""
+    path = folder()
+    if not os.path.isdir(path):
+        return False
+    import shutil
+
+    shutil.rmtree(path, ignore_errors=True)
+    return True
