@@ -12,8 +12,8 @@ import yaml
 from pydantic import ValidationError
 
 from conftest import run_cli
+from dxcheck import prebuilt
 from dxcheck.catalog import (
-    BusinessVariants,
     UnknownCatalogVersion,
     available_versions,
     business_variants,
@@ -21,8 +21,11 @@ from dxcheck.catalog import (
     latest_version,
     load_catalog,
     match_business,
+    secondary_only,
+    strength,
     version_in_force,
 )
+from dxcheck.catalog.models import BusinessVariants
 from dxcheck.engine.coverage import normalise_business, unmatched_business
 
 D = datetime.date
@@ -139,11 +142,11 @@ def test_every_quote_is_short_and_every_url_well_formed(version: str) -> None:
 
 def test_a_fact_without_a_source_is_found() -> None:
     catalog = load_catalog("2.3")
-    broken = catalog.model_copy(update={"period_citation": None})
+    broken = prebuilt.replace(catalog, period_citation=None)
     assert [f.key for f in catalog_facts(broken) if f.citation is None] == ["period"]
     item = catalog.items[0]
-    bare = item.model_copy(update={"citation": item.citation.model_copy(update={"sources": ()})})
-    assert bare.citation.strength == "none"
+    bare = prebuilt.replace(item, citation=prebuilt.replace(item.citation, sources=()))
+    assert strength(bare.citation) == "none"
 
 
 def test_2_3_numbering_follows_its_table_of_contents() -> None:
@@ -160,7 +163,7 @@ def test_2_3_numbering_follows_its_table_of_contents() -> None:
     for n, item_id in enumerate(toc, start=1):
         assert items[item_id].number == f"重点取組事項({n})"
         assert items[item_id].citation.section.startswith(f"3.1({n}) ")
-        assert items[item_id].citation.strength == "official"
+        assert strength(items[item_id].citation) == "official"
         assert any(s.locator.startswith("目次 p") for s in items[item_id].citation.sources)
     assert items["org_structure"].citation.section.startswith("2.(1) ")
     assert items["digital_talent"].citation.section.startswith("2.(2) ")
@@ -178,16 +181,16 @@ def test_targets_added_from_the_sources_and_their_kinds() -> None:
         D(2026, 9, 30),
         "令和8年9月",
     )
-    assert eltax.citation.strength == "official"
+    assert strength(eltax.citation) == "official"
     (security,) = items["security"].targets
     assert (security.kind, security.deadline) == ("deadline", D(2026, 4, 1))
     assert "地方自治法" in security.citation.document
-    assert security.citation.secondary_only  # the date was read in secondary sources only
+    assert secondary_only(security.citation)  # the date was read in secondary sources only
     by_scope = {t.scope: t for t in items["standardization"].targets}
     assert by_scope["all"].deadline == D(2026, 3, 31) and by_scope["all"].kind == "deadline"
     assert by_scope["specific_migration"].deadline == D(2031, 3, 31)
     assert "標準化基本方針" in by_scope["specific_migration"].citation.document
-    assert by_scope["specific_migration"].citation.secondary_only
+    assert secondary_only(by_scope["specific_migration"].citation)
     for version in ("1.0", "2.0", "2.3"):
         online = next(i for i in load_catalog(version).items if i.id == "online_procedures")
         card = next(i for i in load_catalog(version).items if i.id == "mynumber_card")

@@ -146,7 +146,7 @@ def render_part(name: str, data: bytes) -> str:
     settings, fmt, lang = _SETTINGS, _FMT, _LANG
     assert settings is not None, "worker not initialised"
     try:
-        result = validate_bytes(data, name, settings.limits)
+        result = validate_bytes(data, name, settings.limits, keep="record")
     except LoadError as exc:  # pragma: no cover - validate_bytes converts these
         result = Result(name, None, None, exc.diagnostics, schema_ok=False)
     check = check_result(result, settings)

@@ -21,40 +21,22 @@ import fnmatch
 import os
 import tomllib
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic_core import ValidationError
 
 from dxcheck import prebuilt
 from dxcheck.config_files import find_config
-from dxcheck.models import Waiver
+
+if TYPE_CHECKING:
+    from dxcheck.config_schema import ConfigFile
+    from dxcheck.models import Waiver
 
 __all__ = ["Config", "ConfigError", "find_config", "load_config"]
 
 
 class ConfigError(Exception):
     """A configuration file that cannot be used (exit code 2)."""
-
-
-class ConfigWaiver(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
-    rule: str
-    item: str | None = None
-    reason: str = Field(min_length=1)
-    expires: str
-    plans: list[str] = Field(default_factory=list)
-
-
-class ConfigFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
-
-    select: list[str] | None = None
-    ignore: list[str] | None = None
-    fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
-    catalog: str | None = None
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
-    waivers: list[ConfigWaiver] = Field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -95,7 +77,9 @@ def load_config(path: str | None) -> Config:
     if os.path.basename(path) == "pyproject.toml":
         raw = raw.get("tool", {}).get("dxcheck", {})
     try:
-        parsed = prebuilt.validator(ConfigFile).validate_python(raw)
+        parsed: ConfigFile = prebuilt.runtime_validator(
+            "dxcheck.config_schema", "ConfigFile"
+        ).validate_python(raw)
     except ValidationError as exc:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
@@ -104,7 +88,7 @@ def load_config(path: str | None) -> Config:
     waivers: list[tuple[Waiver, list[str]]] = []
     for index, w in enumerate(parsed.waivers):
         try:
-            waiver = prebuilt.validator(Waiver).validate_python(
+            waiver: Waiver = prebuilt.runtime_validator("dxcheck.models", "Waiver").validate_python(
                 {"rule": w.rule, "item": w.item, "reason": w.reason, "expires": w.expires}
             )
         except ValidationError as exc:

@@ -32,7 +32,7 @@ import json
 import os
 import sys
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any, ClassVar, TypeVar, cast
+from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
@@ -45,7 +45,6 @@ _MAX_BYTES = 8 * 1024 * 1024
 _REF = "__dxcheck_ref__"
 _TUPLE = "__dxcheck_tuple__"
 _BUILTINS = frozenset({"list", "dict", "set", "frozenset", "tuple", "str", "int", "float", "bool"})
-M = TypeVar("M", bound="BaseModel")
 
 _validators: dict[type[Any], SchemaValidator] = {}
 _record_validators: dict[str, SchemaValidator] = {}
@@ -198,10 +197,11 @@ def _decode(node: Any, records: dict[str, type[Record]] | None = None) -> Any:
 
 
 class Record:
-    """A validated mapping read by attribute: what the prebuilt plan schema builds in place of
-    a pydantic model when only the validation matters (a one-file ``dxcheck validate``).
-    pydantic-core fills ``__dict__`` with the validated fields in schema order, exactly as for
-    the model; the functions of :mod:`dxcheck.plan_validators` read them by attribute."""
+    """A validated mapping read by attribute: what a prebuilt schema builds in place of a
+    pydantic model at run time (``validate``, ``check``, ``report``). pydantic-core fills
+    ``__dict__`` with the validated fields in schema order, exactly as for the model, so code
+    typed against the model reads the same attributes; equality and hashing are by value, as
+    for dxcheck's frozen models. The class is named after the model it stands for."""
 
     _defaults: ClassVar[dict[str, Any]] = {}
 
@@ -210,9 +210,53 @@ class Record:
         for name, default in self._defaults.items():
             setattr(self, name, default() if callable(default) else default)
 
+    def __eq__(self, other: object) -> bool:
+        if type(other) is not type(self):
+            return NotImplemented
+        return fields(self) == fields(other)
+
+    def __hash__(self) -> int:
+        return hash((type(self).__name__, *fields(self).values()))
+
     def __repr__(self) -> str:
-        fields = ", ".join(f"{k}={v!r}" for k, v in vars(self).items() if not k.startswith("_"))
-        return f"{type(self).__name__}({fields})"
+        shown = ", ".join(f"{k}={v!r}" for k, v in fields(self).items())
+        return f"{type(self).__name__}({shown})"
+
+
+def is_model(obj: object) -> bool:
+    """A validated model or a record standing for one (not a date span or other value)."""
+    return isinstance(obj, Record) or hasattr(type(obj), "__pydantic_fields__")
+
+
+def fields(obj: object) -> dict[str, Any]:
+    """The fields of a validated model or record, in schema order."""
+    return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+
+
+def replace(obj: Any, **changes: Any) -> Any:
+    """A copy of a model or record with some fields replaced (like ``model_copy(update=)``)."""
+    if hasattr(obj, "model_copy"):
+        return obj.model_copy(update=changes)
+    import copy
+
+    new = copy.copy(obj)
+    new.__dict__ = dict(obj.__dict__)
+    for name, value in changes.items():
+        setattr(new, name, value)
+    return new
+
+
+def to_json(obj: Any) -> Any:
+    """A model or record as JSON data (as pydantic's ``model_dump(mode="json")``)."""
+    if hasattr(obj, "model_dump"):
+        return obj.model_dump(mode="json")
+    if isinstance(obj, Record):
+        return {k: to_json(v) for k, v in fields(obj).items()}
+    if isinstance(obj, list | tuple):
+        return [to_json(v) for v in obj]
+    if hasattr(obj, "isoformat"):
+        return obj.isoformat()
+    return obj
 
 
 def _records(models: Any) -> dict[str, type[Record]]:
@@ -331,26 +375,38 @@ def record_validator(module: str, qualname: str) -> SchemaValidator | None:
     return None
 
 
+def runtime_validator(module: str, qualname: str) -> SchemaValidator:
+    """The validator the commands use for the model ``module:qualname``: records from the
+    prebuilt schema (:func:`record_validator`), or the model's own when nothing can be
+    prebuilt."""
+    found = record_validator(module, qualname)
+    if found is not None:
+        return found
+    model: type[BaseModel] = _resolve(module, qualname)
+    return validator(model)
+
+
 # -- bundled data files -----------------------------------------------------------------------
 
 
-def bundled(model: type[M], name: str, load: Callable[[], M]) -> M:
-    """The validated model of a bundled data file ``name``: read back from this install's
-    prebuilt JSON, or ``load()`` (parse and validate the file) and write that JSON."""
-    key = _key(f"{_name(model)}\0{name}")
+def bundled(module: str, qualname: str, name: str, load: Callable[[], BaseModel]) -> Any:
+    """The bundled data file ``name`` as :class:`Record` objects of the model
+    ``module:qualname``: read back from this install's prebuilt JSON, or ``load()`` (parse and
+    validate the file with the model) and write that JSON first. The model's own instance when
+    nothing can be prebuilt (an unwritable cache folder)."""
+    key = _key(f"{module}.{qualname}\0{name}")
     path = _path("data", name, key)
     data = _read(path, key)
-    if data is not None and isinstance(data.get("json"), str):
+    records = record_validator(module, qualname)
+    if records is not None and data is not None and isinstance(data.get("json"), str):
         try:
-            value = validator(model).validate_json(data["json"])
+            return records.validate_json(data["json"])
         except Exception:  # a damaged file is rebuilt, never trusted
             pass
-        else:
-            if isinstance(value, model):
-                return value
     value = load()
-    _write(path, {"format": FORMAT, "key": key, "json": value.model_dump_json()})
-    return value
+    text = value.model_dump_json()
+    _write(path, {"format": FORMAT, "key": key, "json": text})
+    return records.validate_json(text) if records is not None else value
 
 
 def clean() -> bool:

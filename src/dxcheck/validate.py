@@ -12,7 +12,7 @@ import types
 import typing
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, cast
+from typing import TYPE_CHECKING, Any, Literal, cast
 
 from pydantic_core import ValidationError
 
@@ -42,34 +42,35 @@ class Result:
         return self.schema_ok and not any(d.severity == "error" for d in self.diagnostics)
 
 
+Keep = Literal["model", "record", "none"]
+"""What a validated plan becomes: ``model`` a :class:`~dxcheck.models.Plan`; ``record`` the same
+tree as :class:`dxcheck.prebuilt.Record` objects, validated by the prebuilt schema without
+importing pydantic's model machinery (``check``, ``report``); ``none`` the verdict and
+diagnostics only (``validate``)."""
+
+
 def validate_bytes(
-    data: bytes, path: str, limits: Limits = DEFAULT_LIMITS, *, keep_plan: bool = True
+    data: bytes, path: str, limits: Limits = DEFAULT_LIMITS, *, keep: Keep = "model"
 ) -> Result:
-    """Load and validate one file. ``keep_plan=False`` (``dxcheck validate``) gives the same
-    diagnostics without building the plan's models: see :func:`validate_document`."""
+    """Load and validate one file; every ``keep`` gives the same diagnostics."""
     try:
         doc = load_bytes(data, path, limits)
     except LoadError as exc:
         return Result(
             path, None, None, sorted(exc.diagnostics, key=lambda d: d.sort_key), schema_ok=False
         )
-    return validate_document(doc, keep_plan=keep_plan)
+    return validate_document(doc, keep=keep)
 
 
-def _validate_plan(data: Any, keep_plan: bool) -> Any:
-    """The validated plan: a :class:`~dxcheck.models.Plan`, or with ``keep_plan=False`` the same
-    tree as :class:`dxcheck.prebuilt.Record` objects, validated by the same prebuilt schema
-    (so neither pydantic's model machinery nor the model classes are imported)."""
-    if not keep_plan:
-        records = prebuilt.record_validator("dxcheck.models", "Plan")
-        if records is not None:
-            return records.validate_python(data)
+def _validate_plan(data: Any, keep: Keep) -> Any:
+    if keep != "model":
+        return prebuilt.runtime_validator("dxcheck.models", "Plan").validate_python(data)
     from dxcheck.models import Plan
 
     return prebuilt.validator(Plan).validate_python(data)
 
 
-def validate_document(doc: Document, *, keep_plan: bool = True) -> Result:
+def validate_document(doc: Document, *, keep: Keep = "model") -> Result:
     diagnostics = list(doc.notes)
     if not isinstance(doc.data, dict):
         mark = doc.mark_of(())
@@ -86,7 +87,7 @@ def validate_document(doc: Document, *, keep_plan: bool = True) -> Result:
         )
         return Result(doc.path, None, doc, diagnostics, schema_ok=False)
     try:
-        plan = _validate_plan(doc.data, keep_plan)
+        plan = _validate_plan(doc.data, keep)
     except ValidationError as exc:
         diagnostics.extend(_map_errors(doc, exc))
         diagnostics.sort(key=lambda d: d.sort_key)
@@ -94,7 +95,7 @@ def validate_document(doc: Document, *, keep_plan: bool = True) -> Result:
     # records and models have the same fields, read by attribute
     diagnostics.extend(_semantic_checks(doc, cast("Plan", plan)))
     diagnostics.sort(key=lambda d: d.sort_key)
-    kept = plan if keep_plan and not _has_error(diagnostics) else None
+    kept = plan if keep != "none" and not _has_error(diagnostics) else None
     return Result(doc.path, kept, doc, diagnostics)
 
 
@@ -427,8 +428,12 @@ def iter_spans(value: Any, loc: Path = ()) -> Iterator[tuple[Path, dates.Span]]:
         yield loc, value
     elif isinstance(value, list):
         for index, item in enumerate(value):
-            yield from iter_spans(item, (*loc, index))
-    elif hasattr(value, "__dict__"):
-        for name, item in vars(value).items():
-            if not name.startswith("_"):
+            if not isinstance(item, _SCALARS):
+                yield from iter_spans(item, (*loc, index))
+    elif prebuilt.is_model(value):
+        for name, item in prebuilt.fields(value).items():
+            if not isinstance(item, _SCALARS):
                 yield from iter_spans(item, (*loc, name))
+
+
+_SCALARS = (str, int, float, type(None))  # bool is an int

@@ -14,12 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-
-import yaml
-from pydantic import BaseModel, ConfigDict, Field, model_validator
+from typing import TYPE_CHECKING, Any, Literal
 
 from dxcheck import prebuilt
-from dxcheck.catalog.models import Catalog, CatalogCitation
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import BusinessVariants, Catalog, CatalogCitation
 
 # The data files next to this module (importlib.resources would cost ~25 ms of imports on every
 # run; the package is always installed as files).
@@ -105,11 +105,18 @@ def load_catalog(version: str | None = None) -> Catalog:
 @cache
 def _load_bundled(version: str) -> Catalog:
     def parse() -> Catalog:
+        import yaml
+
+        from dxcheck.catalog.models import Catalog
+
         text = (DATA / f"{version}.yaml").read_text("utf-8")
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return Catalog.model_validate(yaml.load(text, Loader=loader))
 
-    catalog = prebuilt.bundled(Catalog, f"catalog-{version}", parse)
+    # records of the catalog models, read from this install's prebuilt JSON (dxcheck.prebuilt)
+    catalog: Catalog = prebuilt.bundled(
+        "dxcheck.catalog.models", "Catalog", f"catalog-{version}", parse
+    )
     if catalog.version != version:
         raise ValueError(f"catalog file {version}.yaml says version {catalog.version}")
     return catalog
@@ -184,33 +191,30 @@ def catalog_facts(catalog: Catalog) -> Iterator[Fact]:
 # --- 基幹業務 name variants (catalog data, not code) -------------------------------------------
 
 
-class _Vocab(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+def no_variant_twice(table: Any) -> Any:
+    """The table names each variant for one 基幹業務 only (the model's after-validator)."""
+    seen: dict[str, str] = {}
+    for entry in table.business:
+        for text in (entry.name, *entry.variants):
+            key = business_key(text)
+            if seen.setdefault(key, entry.name) != entry.name:
+                raise ValueError(f"「{text}」が {seen[key]} と {entry.name} の両方にあります")
+    return table
 
 
-class BusinessVariant(_Vocab):
-    name: str = Field(min_length=1, description="カタログの基幹業務の名称（core_business の表記）")
-    variants: tuple[str, ...] = Field(
-        default=(),
-        description="計画が書く、同じ業務を指す別の表記（ほかの業務を含む表記は入れない）",
-    )
+def strength(citation: CatalogCitation | None) -> Literal["official", "secondary", "none"]:
+    """official when any source is an official text (at its own address or copied);
+    secondary when all sources are secondary; none without a source (or citation)."""
+    if citation is None or not citation.sources:
+        return "none"
+    if any(s.kind in ("official", "official_copy") for s in citation.sources):
+        return "official"
+    return "secondary"
 
 
-class BusinessVariants(_Vocab):
-    suffixes: tuple[str, ...] = Field(
-        default=(), description="名称の末尾に付いても同じ業務とみなす語（「事務」「システム」など）"
-    )
-    business: tuple[BusinessVariant, ...]
-
-    @model_validator(mode="after")
-    def _no_variant_twice(self) -> BusinessVariants:
-        seen: dict[str, str] = {}
-        for entry in self.business:
-            for text in (entry.name, *entry.variants):
-                key = business_key(text)
-                if seen.setdefault(key, entry.name) != entry.name:
-                    raise ValueError(f"「{text}」が {seen[key]} と {entry.name} の両方にあります")
-        return self
+def secondary_only(citation: CatalogCitation | None) -> bool:
+    """No official source shows this fact: findings from it never sound certain."""
+    return strength(citation) != "official"
 
 
 def business_key(name: str) -> str:
@@ -225,11 +229,18 @@ def business_variants() -> BusinessVariants:
     """The table of 基幹業務 name variants (``catalog/data/core_business_variants.yaml``)."""
 
     def parse() -> BusinessVariants:
+        import yaml
+
+        from dxcheck.catalog.models import BusinessVariants
+
         path = DATA / "core_business_variants.yaml"
         loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
         return BusinessVariants.model_validate(yaml.load(path.read_text("utf-8"), Loader=loader))
 
-    return prebuilt.bundled(BusinessVariants, "core_business_variants", parse)
+    table: BusinessVariants = prebuilt.bundled(
+        "dxcheck.catalog.models", "BusinessVariants", "core_business_variants", parse
+    )
+    return table
 
 
 @cache

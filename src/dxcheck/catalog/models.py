@@ -12,7 +12,9 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from pydantic import BaseModel, ConfigDict, Field, model_validator
+
+from dxcheck.catalog import no_variant_twice
 
 Category = Literal["priority", "structure", "related", "other"]
 
@@ -68,17 +70,16 @@ class CatalogCitation(_Model):
 
     @property
     def strength(self) -> Strength:
-        """official when any source is an official text (at its own address or copied);
-        secondary when all sources are secondary; none without a source."""
-        if not self.sources:
-            return "none"
-        if any(s.kind in ("official", "official_copy") for s in self.sources):
-            return "official"
-        return "secondary"
+        """See :func:`dxcheck.catalog.strength` (records of this model have no properties)."""
+        from dxcheck.catalog import strength
+
+        return strength(self)
 
     @property
     def secondary_only(self) -> bool:
-        return self.strength != "official"
+        from dxcheck.catalog import secondary_only
+
+        return secondary_only(self)
 
 
 TargetScope = Literal["all", "specific_migration"]
@@ -155,3 +156,27 @@ class Catalog(_Model):
     online_procedures_citation: CatalogCitation
     citation: CatalogCitation = Field(description="版と公表日の出典")
     period_citation: CatalogCitation | None = Field(default=None, description="対象期間の出典")
+
+
+# --- 基幹業務 name variants (catalog/data/core_business_variants.yaml) ----------------------
+
+
+class _Vocab(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
+
+
+class BusinessVariant(_Vocab):
+    name: str = Field(min_length=1, description="カタログの基幹業務の名称（core_business の表記）")
+    variants: tuple[str, ...] = Field(
+        default=(),
+        description="計画が書く、同じ業務を指す別の表記（ほかの業務を含む表記は入れない）",
+    )
+
+
+class BusinessVariants(_Vocab):
+    suffixes: tuple[str, ...] = Field(
+        default=(), description="名称の末尾に付いても同じ業務とみなす語（「事務」「システム」など）"
+    )
+    business: tuple[BusinessVariant, ...]
+
+    _no_variant_twice = model_validator(mode="after")(no_variant_twice)

@@ -8,13 +8,16 @@ validated by the catalog models; every problem is reported at file:line:column.
 from __future__ import annotations
 
 import os
+from typing import TYPE_CHECKING
 
-from pydantic import ValidationError
+from pydantic_core import ValidationError
 
-from dxcheck.catalog.models import Catalog
 from dxcheck.diagnostics import Diagnostic, format_yaml_path
 from dxcheck.loader import Document, LoadError, load_path
 from dxcheck.validate import normalise_loc
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import Catalog
 
 
 class CatalogFileError(Exception):
@@ -51,6 +54,8 @@ def load_catalog_file(path: str) -> Catalog:
             ]
         ) from None
     try:
+        from dxcheck.catalog.models import Catalog
+
         return Catalog.model_validate(doc.data)
     except ValidationError as exc:
         raise CatalogFileError(_diagnostics(doc, exc)) from None

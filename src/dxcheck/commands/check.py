@@ -6,9 +6,10 @@ import datetime
 import os
 import sys
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
+from dxcheck import prebuilt
 from dxcheck.catalog import UnknownCatalogVersion, latest_version, load_catalog
-from dxcheck.catalog.models import Catalog
 from dxcheck.commands.validate import format_line, iter_results
 from dxcheck.config import Config, ConfigError, find_config, load_config
 from dxcheck.console import Out
@@ -22,9 +23,11 @@ from dxcheck.engine.runner import (
 )
 from dxcheck.inputs import STDIN
 from dxcheck.loader import Limits
-from dxcheck.models import Facts
 from dxcheck.options import Options, UsageError, parse_as_of, split_codes
 from dxcheck.validate import Result
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import Catalog
 
 EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
 __all__ = ["Options", "UsageError", "parse_as_of", "prepare", "resolve", "run", "split_codes"]
@@ -130,7 +133,7 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
     unreadable: list[Diagnostic] = []
     checks: list[PlanCheck] = []
     # One file at a time: validate, check, then drop what only checking needed.
-    for result in iter_results(opts.paths, limits, unreadable):
+    for result in iter_results(opts.paths, limits, unreadable, keep="record"):
         check = check_result(result, settings)
         if result.plan is None or result.document is None:
             checks.append(check)
@@ -138,8 +141,9 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
         result.document.release_positions()
         if summary_only:
             result.document.keep_lines({f.line for f in check.findings})
-            check.plan = result.plan.model_copy(
-                update={"initiatives": [], "facts": Facts(), "waivers": []}
+            plan = result.plan
+            check.plan = prebuilt.replace(
+                plan, initiatives=[], facts=type(plan.facts)(), waivers=[]
             )
         checks.append(check)
     for d in unreadable:
@@ -199,7 +203,7 @@ def _fingerprints_at(
         raise UsageError(f"--diff-base: {exc}") from None
     if data is None:
         return set()
-    old = validate_bytes(data, check.path, limits)
+    old = validate_bytes(data, check.path, limits, keep="record")
     if old.plan is None or old.document is None:
         return set()
     before = check_plan(

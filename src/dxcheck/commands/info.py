@@ -7,13 +7,16 @@ import sys
 import unicodedata
 from typing import Any
 
+from dxcheck import prebuilt
 from dxcheck.catalog import (
     Fact,
     available_versions,
     catalog_facts,
     latest_version,
     load_catalog,
+    secondary_only,
 )
+from dxcheck.catalog import strength as catalog_strength
 from dxcheck.catalog.models import SOURCE_KIND_EN, SOURCE_KIND_JA, Catalog
 from dxcheck.console import Out
 from dxcheck.engine.registry import Rule, all_rules, get_rule
@@ -66,7 +69,7 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
         payload = {
             "versions": available_versions(),
             "latest": latest_version(),
-            "catalog": json.loads(catalog.model_dump_json()),
+            "catalog": prebuilt.to_json(catalog),
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
@@ -130,7 +133,7 @@ def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
     for fact in facts:
         out.line()
         c = fact.citation
-        strength = c.strength if c is not None else "none"
+        strength = catalog_strength(c)
         mark = {
             "official": "",
             "secondary": " [secondary sources only]" if en else " ［二次資料のみ］",
@@ -164,7 +167,7 @@ def _version_label(version: str, en: bool) -> str:
 def _strength_counts(facts: list[Fact]) -> dict[str, int]:
     counts = {"facts": len(facts), "official": 0, "secondary": 0, "none": 0}
     for fact in facts:
-        counts[fact.citation.strength if fact.citation is not None else "none"] += 1
+        counts[catalog_strength(fact.citation)] += 1
     return counts
 
 
@@ -173,13 +176,13 @@ def _fact_json(fact: Fact, en: bool) -> dict[str, Any]:
     return {
         "fact": fact.key,
         "label": fact.label_en if en else fact.label_ja,
-        "strength": c.strength if c is not None else "none",
-        "secondary_only": c.secondary_only if c is not None else True,
+        "strength": catalog_strength(c),
+        "secondary_only": secondary_only(c),
         "document": c.document if c is not None else None,
         "version": c.version if c is not None else None,
         "section": c.section if c is not None else None,
         "note": c.note if c is not None else None,
-        "sources": [s.model_dump(mode="json") for s in c.sources] if c is not None else [],
+        "sources": [prebuilt.to_json(s) for s in c.sources] if c is not None else [],
     }
 
 
@@ -277,12 +280,12 @@ def _explain_severity(out: Out, rule: Rule, en: bool) -> None:
     catalog = load_catalog()
     items = [i for i in catalog.items if rule.national_item in (None, i.id)]
     if rule.family in ("coverage", "governance", "deadlines") and items:
-        weak = [i.id for i in items if i.citation.secondary_only]
+        weak = [i.id for i in items if secondary_only(i.citation)]
         weak += [
             f"{i.id} ({t.deadline_text or t.deadline})"
             for i in items
             for t in i.targets
-            if t.citation.secondary_only and rule.family == "deadlines"
+            if secondary_only(t.citation) and rule.family == "deadlines"
         ]
         out.line(
             "  an error whose national fact rests on secondary sources only is lowered to "

@@ -131,7 +131,7 @@ def _page_task(path: str) -> dict[str, Any]:
         data = read_input(path, settings.limits.max_bytes)
     except OSError as exc:
         return {"unreadable": format_line(os_error(path, exc), lang)}
-    result = validate_bytes(data, display_name(path), settings.limits)
+    result = validate_bytes(data, display_name(path), settings.limits, keep="record")
     check = check_result(result, settings)
     if result.document is not None:
         result.document.release_positions()

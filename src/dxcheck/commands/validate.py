@@ -11,18 +11,18 @@ from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic, format_line
 from dxcheck.inputs import display_name, expand, os_error, read_input
 from dxcheck.loader import Limits, LoadError
-from dxcheck.validate import Result, validate_bytes
+from dxcheck.validate import Keep, Result, validate_bytes
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 __all__ = ["collect", "diagnostic_json", "format_line", "iter_results", "run"]
 
 
 def iter_results(
-    paths: list[str], limits: Limits, unreadable: list[Diagnostic], *, keep_plans: bool = True
+    paths: list[str], limits: Limits, unreadable: list[Diagnostic], *, keep: Keep = "model"
 ) -> Iterator[Result]:
     """Validate the files named by ``paths`` one at a time (so a caller can finish with each
-    before the next is loaded); unreadable paths are appended to ``unreadable``. With
-    ``keep_plans=False`` only the verdict and diagnostics are kept (no plan models built)."""
+    before the next is loaded); unreadable paths are appended to ``unreadable``. ``keep``: what
+    each valid plan becomes (see :data:`dxcheck.validate.Keep`)."""
     expanded = expand(paths)
     unreadable.extend(expanded.errors)
     for path in expanded.files:
@@ -33,7 +33,7 @@ def iter_results(
             unreadable.append(os_error(path, exc))
             continue
         try:
-            yield validate_bytes(data, name, limits, keep_plan=keep_plans)
+            yield validate_bytes(data, name, limits, keep=keep)
         except LoadError as exc:  # pragma: no cover - validate_bytes converts these
             yield Result(name, None, None, exc.diagnostics, schema_ok=False)
 
@@ -72,7 +72,7 @@ def run(paths: list[str], fmt: str, lang: str, *, max_bytes: int, max_depth: int
     unreadable: list[Diagnostic] = []
     out = Out()
     results: list[_Outcome] = []
-    for result in iter_results(paths, limits, unreadable, keep_plans=False):
+    for result in iter_results(paths, limits, unreadable, keep="none"):
         results.append(_Outcome(result.path, result.valid, result.diagnostics))
         if fmt != "json":  # text: print each file's problems as soon as it is read
             for d in result.diagnostics:

@@ -5,12 +5,15 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 from functools import cached_property
+from typing import TYPE_CHECKING
 
 from dxcheck.catalog import load_catalog, version_in_force
-from dxcheck.catalog.models import Catalog, CatalogItem, NationalTarget
 from dxcheck.engine.coverage import ItemCoverage, compute
 from dxcheck.loader import Document
-from dxcheck.models import Plan, Waiver
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import Catalog, CatalogItem, NationalTarget
+    from dxcheck.models import Plan, Waiver
 
 
 @dataclass(slots=False)

@@ -14,11 +14,13 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from dxcheck.catalog import business_key, match_business
-from dxcheck.catalog.models import Catalog, CatalogItem
-from dxcheck.models import Plan
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import Catalog, CatalogItem
+    from dxcheck.models import Plan
 
 Status = Literal["covered", "partial", "missing"]
 Loc = tuple[str | int, ...]

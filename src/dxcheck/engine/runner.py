@@ -6,9 +6,9 @@ import datetime
 import hashlib
 import json
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dxcheck.catalog.models import Catalog
+from dxcheck.catalog import secondary_only
 from dxcheck.diagnostics import SEVERITY_RANK, Diagnostic, Severity, format_yaml_path
 from dxcheck.engine.context import Context
 from dxcheck.engine.coverage import ItemCoverage
@@ -16,7 +16,10 @@ from dxcheck.engine.findings import Draft, Finding
 from dxcheck.engine.registry import Rule, all_rules, matches
 from dxcheck.engine.severity import decide
 from dxcheck.loader import Document
-from dxcheck.models import Plan, Waiver
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import Catalog
+    from dxcheck.models import Plan, Waiver
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +106,7 @@ def _finding(
         citation = f"{shown.document} 第{shown.version}版 {shown.section}"
         if shown.document != ctx.catalog.citation.document:
             citation = f"{shown.document} {shown.section}"
-    secondary = basis is not None and basis.secondary_only
+    secondary = basis is not None and secondary_only(basis)
     severity = decide(
         draft.severity or rule.severity,
         rule.severity_for_kind(ctx.plan.document.kind),

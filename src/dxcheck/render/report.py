@@ -8,11 +8,13 @@ import functools
 import os
 import re
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dxcheck.catalog.models import Catalog
 from dxcheck.engine.runner import PlanCheck
 from dxcheck.render.report_model import LABELS, PlanView, matrix, overview, plan_view
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import Catalog
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 

@@ -8,12 +8,14 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from dxcheck.catalog.models import Catalog
 from dxcheck.engine.coverage import ItemCoverage
 from dxcheck.engine.runner import PlanCheck
-from dxcheck.models import Plan
+
+if TYPE_CHECKING:
+    from dxcheck.catalog.models import Catalog
+    from dxcheck.models import Plan
 
 SYMBOL = {"covered": "○", "partial": "△", "missing": "×"}
 SEVERITIES = ("error", "warning", "info")

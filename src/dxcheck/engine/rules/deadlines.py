@@ -3,12 +3,15 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 from dxcheck.dates import Span, format_ja
 from dxcheck.engine.context import Context
 from dxcheck.engine.findings import Draft
 from dxcheck.engine.registry import Example, rule
-from dxcheck.models import Initiative
+
+if TYPE_CHECKING:
+    from dxcheck.models import Initiative
 
 
 def _migration_recorded(ctx: Context) -> bool:

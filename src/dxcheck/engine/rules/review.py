@@ -8,29 +8,31 @@ line; until then each entry is reported here at info level, at its own line.
 from __future__ import annotations
 
 from collections.abc import Iterator
-
-from pydantic import BaseModel
+from typing import TYPE_CHECKING
 
 from dxcheck.engine.context import Context
 from dxcheck.engine.findings import Draft
 from dxcheck.engine.registry import Example, rule
-from dxcheck.models import Citation
+from dxcheck.prebuilt import fields, is_model
+
+if TYPE_CHECKING:
+    from dxcheck.models import Citation
 
 Loc = tuple[str | int, ...]
 
 
-def drafted_citations(model: BaseModel, loc: Loc = ()) -> Iterator[tuple[Loc, Citation]]:
-    """Every citation under ``model`` that still carries a ``draft`` cue, with its location."""
-    for name in type(model).model_fields:
-        value = getattr(model, name)
-        if isinstance(value, Citation):
+def drafted_citations(model: object, loc: Loc = ()) -> Iterator[tuple[Loc, Citation]]:
+    """Every citation under ``model`` (a plan model or record) that still carries a ``draft``
+    cue, with its location."""
+    for name, value in fields(model).items():
+        if type(value).__name__ == "Citation":  # the model, or the record standing for it
             if value.draft is not None:
                 yield (*loc, name, "draft"), value
-        elif isinstance(value, BaseModel):
+        elif is_model(value):
             yield from drafted_citations(value, (*loc, name))
         elif isinstance(value, list):
             for index, entry in enumerate(value):
-                if isinstance(entry, BaseModel):
+                if is_model(entry):
                     yield from drafted_citations(entry, (*loc, name, index))
 
 
