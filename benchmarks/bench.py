@@ -323,17 +323,29 @@ def bench(folder: Path, repeat: int, repeat_start: int, peer: bool) -> None:
             [dx, "validate", str(one)],
             [dx, "check", str(one), "--as-of", AS_OF, "--no-cache"],
         ]
+        # what the libraries cost before dxcheck does anything: the interpreter with PyYAML and
+        # pydantic's models (BaseModel, Field), or with pydantic-core only (the prebuilt path)
+        cmds.append([py, "-c", "import yaml; from pydantic import BaseModel, Field"])
+        cmds.append([py, "-c", "import yaml, pydantic_core"])
         if yamllint:
             cmds.append([yamllint, str(one)])
         figs = interleaved(cmds, repeat_start)
         print(ms(f"dxcheck validate {one.name} ({kb:.0f} KB)", figs[0]))
         print(ms("dxcheck check --no-cache (same file)", figs[1]))
+        # the very first run after installing or upgrading: nothing prebuilt yet
+        first = []
+        for n in range(min(repeat_start, 5)):
+            fresh = {**env, "DXCHECK_CACHE_DIR": str(work / f"first-{n}")}
+            first.append(run_once([dx, "validate", str(one)], env=fresh))
+        print(ms("dxcheck validate, first run (nothing prebuilt)", Figure(tuple(first))))
         cached = [dx, "check", str(one), "--as-of", AS_OF]
         run_once(cached, env=env)  # fill the cache
         warm = [Figure(tuple(run_once(cached, env=env) for _ in range(repeat_start)))]
         print(ms("dxcheck check, cached (same file, unchanged)", warm[0]))
+        print(ms("floor: python + PyYAML + pydantic models", figs[2]))
+        print(ms("floor: python + PyYAML + pydantic-core", figs[3]))
         if yamllint:
-            lint = figs[2]
+            lint = figs[4]
             print(ms("yamllint (same file)", lint))
             results.append(
                 ratio(
@@ -353,6 +365,20 @@ def bench(folder: Path, repeat: int, repeat_start: int, peer: bool) -> None:
             )
             results.append(
                 ratio("check (cached) / yamllint", warm[0].wall / lint.wall, "(info)", True)
+            )
+            results.append(
+                ratio(
+                    "floor with pydantic models / yamllint",
+                    figs[2].wall / lint.wall,
+                    "(info)",
+                    True,
+                    "   (check needs the models)",
+                )
+            )
+            results.append(
+                ratio(
+                    "floor with pydantic-core / yamllint", figs[3].wall / lint.wall, "(info)", True
+                )
             )
         else:
             print("yamllint: not installed, skipped (pip install yamllint)")

@@ -162,14 +162,27 @@ def test_prebuilt_and_record_validation_match_pydantic_on_plans_and_mutations(
     assert {"DX211", "DX212", "DX222"} <= kinds
 
 
-def test_validate_command_skips_pydantic_models_once_prebuilt(tmp_path: Path) -> None:
-    """The one-file path imports pydantic-core only (not pydantic's model machinery)."""
+@pytest.mark.parametrize(
+    ("args", "code"),
+    [
+        (["validate", str(PLANS[0])], 0),
+        (["check", "--no-cache", "--as-of", "2026-11-23", str(PLANS[2])], 0),
+        (["check", "--no-cache", "-f", "sarif", "--as-of", "2026-11-23", str(PLANS[4])], 1),
+    ],
+)
+def test_one_file_commands_skip_pydantic_models_once_prebuilt(
+    args: list[str], code: int, tmp_path: Path
+) -> None:
+    """The one-file path imports pydantic-core only (not pydantic's model machinery, not the
+    model classes), and prints the same as the first run, which lets pydantic build."""
     env = {**os.environ, "DXCHECK_CACHE_DIR": str(tmp_path / "cache")}
     script = (
         "import sys\n"
         "from dxcheck.cli import main\n"
-        f"code = main(['validate', {str(PLANS[0])!r}])\n"
-        "print('MODELS', 'pydantic.main' in sys.modules, 'dxcheck.models' in sys.modules, code)\n"
+        f"code = main({args!r})\n"
+        "loaded = [m for m in ('pydantic.main', 'dxcheck.models', 'dxcheck.catalog.models')"
+        " if m in sys.modules]\n"
+        "print('LOADED', loaded, code)\n"
     )
     runs = [
         subprocess.run(
@@ -177,9 +190,10 @@ def test_validate_command_skips_pydantic_models_once_prebuilt(tmp_path: Path) ->
         )
         for _ in range(2)
     ]
-    assert "MODELS True True 0" in runs[0].stdout  # first run: pydantic builds, then writes
-    assert "MODELS False False 0" in runs[1].stdout, runs[1].stdout + runs[1].stderr
-    assert runs[0].stdout.replace("True True", "") == runs[1].stdout.replace("False False", "")
+    first, second = (run.stdout.rpartition("LOADED") for run in runs)
+    assert "pydantic.main" in first[2]  # the first run: pydantic builds, then it is written
+    assert second[2].strip() == f"[] {code}", runs[1].stdout + runs[1].stderr
+    assert first[0] == second[0]  # the same output
 
 
 def _plan_file(tmp_path: Path) -> Path:
@@ -234,6 +248,20 @@ def test_damaged_or_hostile_prebuilt_file_is_ignored_and_rewritten(
     rewritten = json.loads(_plan_file(tmp_path).read_text(encoding="utf-8"))
     assert rewritten["schema"] == json.loads(good)["schema"]
     assert rewritten["key"] == json.loads(good)["key"]
+
+
+def test_without_a_home_folder_nothing_is_written_and_all_still_works(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.delenv("DXCHECK_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setenv("HOME", "")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setattr(os.path, "expanduser", lambda path: path)  # HOME unknown: "~" stays
+    _fresh(monkeypatch)
+    assert prebuilt.folder() is None
+    assert validate_bytes(PLANS[0].read_bytes(), PLANS[0].name, keep="record").valid
+    assert list(tmp_path.iterdir()) == []  # no "~" folder where dxcheck ran
 
 
 def test_unwritable_cache_folder_still_validates(

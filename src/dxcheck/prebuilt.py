@@ -54,15 +54,19 @@ class _NotPortable(Exception):
     """A schema holds something that cannot be written by name (built normally instead)."""
 
 
-def folder() -> str:
-    """Where prebuilt files live (see the module docstring)."""
+def folder() -> str | None:
+    """Where prebuilt files live (see the module docstring); None without a home folder (then
+    nothing is prebuilt)."""
     explicit = os.environ.get(ENV)
     if explicit:
         return os.path.join(explicit, SUBFOLDER)
+    home = os.path.expanduser("~")
     if sys.platform == "win32":  # pragma: no cover - exercised on Windows only
-        base = os.environ.get("LOCALAPPDATA") or os.path.expanduser("~")
-        return os.path.join(base, "dxcheck", SUBFOLDER)
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+        base = os.environ.get("LOCALAPPDATA") or home
+    else:
+        base = os.environ.get("XDG_CACHE_HOME") or os.path.join(home, ".cache")
+    if not os.path.isabs(base):  # no HOME: never a folder relative to where dxcheck runs
+        return None
     return os.path.join(base, "dxcheck", SUBFOLDER)
 
 
@@ -72,11 +76,14 @@ def _key(name: str) -> str:
     return hashlib.sha256(f"{FORMAT}\0{name}\0{code_fingerprint()}".encode()).hexdigest()
 
 
-def _path(kind: str, name: str, key: str) -> str:
-    return os.path.join(folder(), f"{kind}-{name}-{key[:16]}.json")
+def _path(kind: str, name: str, key: str) -> str | None:
+    where = folder()
+    return os.path.join(where, f"{kind}-{name}-{key[:16]}.json") if where else None
 
 
-def _read(path: str, key: str) -> dict[str, Any] | None:
+def _read(path: str | None, key: str) -> dict[str, Any] | None:
+    if path is None:
+        return None
     try:
         with open(path, "rb") as handle:
             raw = handle.read(_MAX_BYTES + 1)
@@ -90,9 +97,11 @@ def _read(path: str, key: str) -> dict[str, Any] | None:
     return data
 
 
-def _write(path: str, payload: dict[str, Any]) -> None:
+def _write(path: str | None, payload: dict[str, Any]) -> None:
     """Write atomically (a reader sees a whole file or none); silently skip when the folder
     cannot be written (a read-only home, a full disk)."""
+    if path is None:
+        return
     import tempfile
 
     from dxcheck.cache import ensure_folder
@@ -318,7 +327,7 @@ def validator(model: type[BaseModel]) -> SchemaValidator:
     return built
 
 
-def _build(model: type[BaseModel], path: str, key: str) -> SchemaValidator:
+def _build(model: type[BaseModel], path: str | None, key: str) -> SchemaValidator:
     """Let pydantic build the validator, and write its core schema for the next run."""
     model.model_rebuild(raise_errors=True)
     schema = model.__pydantic_core_schema__
@@ -370,7 +379,7 @@ def record_validator(module: str, qualname: str) -> SchemaValidator | None:
         if attempt == 1:  # no usable file: let pydantic build the model's schema and write it
             model = _resolve(module, qualname)
             _build(model, path, key)
-            if not os.path.isfile(path):
+            if path is None or not os.path.isfile(path):
                 break  # the folder cannot be written
     return None
 
@@ -412,7 +421,7 @@ def bundled(module: str, qualname: str, name: str, load: Callable[[], BaseModel]
 def clean() -> bool:
     """Remove the prebuilt folder; False if there was none."""
     path = folder()
-    if not os.path.isdir(path):
+    if path is None or not os.path.isdir(path):
         return False
     import shutil
 
