@@ -372,7 +372,7 @@ def bench(folder: Path, repeat: int, repeat_start: int, peer: bool) -> None:
                     figs[2].wall / lint.wall,
                     "(info)",
                     True,
-                    "   (check needs the models)",
+                    "   (import only; the commands no longer load them)",
                 )
             )
             results.append(
