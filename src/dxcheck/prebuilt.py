@@ -212,6 +212,14 @@ class Record:
     typed against the model reads the same attributes; equality and hashing are by value, as
     for dxcheck's frozen models. The class is named after the model it stands for."""
 
+    # pydantic-core sets these three beside the fields; as slots they stay out of __dict__,
+    # which then holds the fields only (as a model's does)
+    __slots__ = (
+        "__dict__",
+        "__pydantic_extra__",
+        "__pydantic_fields_set__",
+        "__pydantic_private__",
+    )
     _defaults: ClassVar[dict[str, Any]] = {}
 
     def __init__(self) -> None:
@@ -238,8 +246,9 @@ def is_model(obj: object) -> bool:
 
 
 def fields(obj: object) -> dict[str, Any]:
-    """The fields of a validated model or record, in schema order."""
-    return {k: v for k, v in vars(obj).items() if not k.startswith("_")}
+    """The fields of a validated model or record, in schema order (the object's own
+    ``__dict__``: read it, never change it)."""
+    return vars(obj)
 
 
 def replace(obj: Any, **changes: Any) -> Any:

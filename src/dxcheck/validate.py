@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -426,14 +426,17 @@ def iter_spans(value: Any, loc: Path = ()) -> Iterator[tuple[Path, dates.Span]]:
     """Every parsed date in a validated plan (models or records), with its path."""
     if isinstance(value, dates.Span):
         yield loc, value
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            if not isinstance(item, _SCALARS):
-                yield from iter_spans(item, (*loc, index))
+        return
+    items: Iterable[tuple[str | int, Any]]
+    if isinstance(value, list):
+        items = enumerate(value)
     elif prebuilt.is_model(value):
-        for name, item in prebuilt.fields(value).items():
-            if not isinstance(item, _SCALARS):
-                yield from iter_spans(item, (*loc, name))
+        items = prebuilt.fields(value).items()
+    else:
+        return
+    for key, item in items:
+        if item is not None and type(item) not in _SCALARS:
+            yield from iter_spans(item, (*loc, key))
 
 
-_SCALARS = (str, int, float, type(None))  # bool is an int
+_SCALARS = frozenset({str, int, float, bool})

@@ -19,12 +19,15 @@ if TYPE_CHECKING:
     from dxcheck.models import Citation
 
 Loc = tuple[str | int, ...]
+_SCALARS = frozenset({str, int, float, bool})
 
 
 def drafted_citations(model: object, loc: Loc = ()) -> Iterator[tuple[Loc, Citation]]:
     """Every citation under ``model`` (a plan model or record) that still carries a ``draft``
     cue, with its location."""
     for name, value in fields(model).items():
+        if value is None or type(value) in _SCALARS:
+            continue
         if type(value).__name__ == "Citation":  # the model, or the record standing for it
             if value.draft is not None:
                 yield (*loc, name, "draft"), value
