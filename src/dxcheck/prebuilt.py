@@ -313,27 +313,31 @@ def validator(model: type[BaseModel]) -> SchemaValidator:
     found = _validators.get(model)
     if found is not None:
         return found
-    from pydantic_core import SchemaValidator
-
     name = _name(model)
     key = _key(name)
     path = _path("schema", name, key)
-    data = _read(path, key)
-    if data is not None and data.get("model") == name:
-        try:
-            schema = _decode(data["schema"])
-            config = data.get("config")
-            built = SchemaValidator(
-                schema, cast("CoreConfig", config) if isinstance(config, dict) else None
-            )
-        except Exception:  # a damaged file is rebuilt, never trusted
-            pass
-        else:
-            _validators[model] = built
-            return built
-    built = _build(model, path, key)
+    built = _load(path, key, name, records=False) or _build(model, path, key)
     _validators[model] = built
     return built
+
+
+def _load(path: str | None, key: str, name: str, *, records: bool) -> SchemaValidator | None:
+    """The validator from a prebuilt schema file, with model classes or with records; None
+    when there is no usable file (a damaged one is rebuilt, never trusted)."""
+    from pydantic_core import SchemaValidator
+
+    data = _read(path, key)
+    if data is None or data.get("model") != name:
+        return None
+    try:
+        classes = _records(data.get("models")) if records else None
+        schema = _decode(data["schema"], classes)
+        config = data.get("config")
+        return SchemaValidator(
+            schema, cast("CoreConfig", config) if isinstance(config, dict) else None
+        )
+    except Exception:
+        return None
 
 
 def _build(model: type[BaseModel], path: str | None, key: str) -> SchemaValidator:
@@ -363,34 +367,19 @@ def record_validator(module: str, qualname: str) -> SchemaValidator | None:
     of model instances, so the model's module (and pydantic's model machinery) need not be
     imported when the prebuilt schema exists. It validates exactly as the model does. None
     when there is no prebuilt schema and none can be written (use the model then)."""
-    from pydantic_core import SchemaValidator
-
     name = f"{module}.{qualname}"
     found = _record_validators.get(name)
     if found is not None:
         return found
     key = _key(name)
     path = _path("schema", name, key)
-    for attempt in (1, 2):
-        data = _read(path, key)
-        if data is not None and data.get("model") == name:
-            try:
-                schema = _decode(data["schema"], _records(data.get("models")))
-                config = data.get("config")
-                built = SchemaValidator(
-                    schema, cast("CoreConfig", config) if isinstance(config, dict) else None
-                )
-            except Exception:  # a damaged file is rebuilt, never trusted
-                pass
-            else:
-                _record_validators[name] = built
-                return built
-        if attempt == 1:  # no usable file: let pydantic build the model's schema and write it
-            model = _resolve(module, qualname)
-            _build(model, path, key)
-            if path is None or not os.path.isfile(path):
-                break  # the folder cannot be written
-    return None
+    built = _load(path, key, name, records=True)
+    if built is None:  # no usable file: let pydantic build the model's schema and write it
+        _build(_resolve(module, qualname), path, key)
+        built = _load(path, key, name, records=True)  # None: the folder cannot be written
+    if built is not None:
+        _record_validators[name] = built
+    return built
 
 
 def runtime_validator(module: str, qualname: str) -> SchemaValidator:
