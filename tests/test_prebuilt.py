@@ -264,6 +264,33 @@ def test_without_a_home_folder_nothing_is_written_and_all_still_works(
     assert list(tmp_path.iterdir()) == []  # no "~" folder where dxcheck ran
 
 
+def test_old_prebuilt_files_are_pruned_to_the_newest_few(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    """An edited checkout or each upgrade writes files under a new key; old ones go."""
+    monkeypatch.setenv("DXCHECK_CACHE_DIR", str(tmp_path / "cache"))
+    folder = tmp_path / "cache" / "prebuilt"
+    folder.mkdir(parents=True)
+    stale = [folder / f"schema-dxcheck.models.Plan-{n:016x}.json" for n in range(6)]
+    for age, path in enumerate(stale):
+        path.write_text("{}", encoding="utf-8")
+        os.utime(path, ns=(age * 10**9, age * 10**9))
+    other = folder / "schema-dxcheck.models.Waiver-0000000000000000.json"
+    other.write_text("{}", encoding="utf-8")
+    _fresh(monkeypatch)
+    prebuilt.record_validator("dxcheck.models", "Plan")
+    plans = sorted(folder.glob("schema-dxcheck.models.Plan-*.json"))
+    assert len(plans) == prebuilt.KEEP
+    assert _plan_file_current(folder) in plans
+    assert stale[-1] in plans and stale[0] not in plans  # the newest stay, the oldest go
+    assert other.exists()  # another model's file is not touched
+
+
+def _plan_file_current(folder: Path) -> Path:
+    key = prebuilt._key("dxcheck.models.Plan")
+    return folder / f"schema-dxcheck.models.Plan-{key[:16]}.json"
+
+
 def test_unwritable_cache_folder_still_validates(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:

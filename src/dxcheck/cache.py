@@ -158,7 +158,7 @@ class Cache:
                     handle.write(data)
                 os.replace(tmp, path)
             except BaseException:
-                _unlink(tmp)
+                remove_quietly(tmp)
                 raise
         except OSError:
             self.writable = False  # read-only checkout, full disk: run without caching
@@ -185,7 +185,8 @@ def ensure_folder(folder: str) -> None:
             os.replace(tmp, target)
 
 
-def _unlink(path: str) -> None:
+def remove_quietly(path: str) -> None:
+    """Remove a file if it is there (another process may have removed it first)."""
     try:  # noqa: SIM105 - contextlib is not worth importing here
         os.unlink(path)
     except OSError:

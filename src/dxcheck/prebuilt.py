@@ -34,6 +34,8 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
+from dxcheck.cache import code_fingerprint, ensure_folder, remove_quietly
+
 if TYPE_CHECKING:
     from pydantic import BaseModel
     from pydantic_core import CoreConfig, SchemaValidator
@@ -71,8 +73,6 @@ def folder() -> str | None:
 
 
 def _key(name: str) -> str:
-    from dxcheck.cache import code_fingerprint
-
     return hashlib.sha256(f"{FORMAT}\0{name}\0{code_fingerprint()}".encode()).hexdigest()
 
 
@@ -104,8 +104,6 @@ def _write(path: str | None, payload: dict[str, Any]) -> None:
         return
     import tempfile
 
-    from dxcheck.cache import ensure_folder
-
     directory = os.path.dirname(path)
     tmp = None
     try:
@@ -116,14 +114,29 @@ def _write(path: str | None, payload: dict[str, Any]) -> None:
             json.dump(payload, handle, ensure_ascii=False, separators=(",", ":"))
         os.replace(tmp, path)
         tmp = None
+        _prune(path)
     except OSError:
         pass
     finally:
         if tmp is not None:
-            try:  # noqa: SIM105 - contextlib is not worth importing here
-                os.unlink(tmp)
-            except OSError:
-                pass
+            remove_quietly(tmp)
+
+
+KEEP = 4  # files of one name kept (other installs sharing the folder, recent upgrades)
+
+
+def _prune(path: str) -> None:
+    """Remove the oldest files of the same model or data file beyond :data:`KEEP` (an edited
+    checkout or each upgrade writes new ones; two installs sharing the folder keep theirs)."""
+    directory, written = os.path.split(path)
+    prefix = written[: -len(".json") - 16]  # "<kind>-<name>-"
+    siblings = []
+    for entry in os.scandir(directory):
+        rest = entry.name[len(prefix) : -len(".json")]
+        if entry.name.startswith(prefix) and entry.name.endswith(".json") and len(rest) == 16:
+            siblings.append((entry.stat().st_mtime_ns, entry.path))
+    for _, old in sorted(siblings, reverse=True)[KEEP:]:
+        remove_quietly(old)
 
 
 # -- core schemas, written and read by name ------------------------------------------------
