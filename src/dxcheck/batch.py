@@ -148,7 +148,7 @@ def render_part(name: str, data: bytes) -> str:
     try:
         result = validate_bytes(data, name, settings.limits, keep="record")
     except LoadError as exc:  # pragma: no cover - validate_bytes converts these
-        result = Result(name, None, None, exc.diagnostics, schema_ok=False)
+        result = Result(name, None, None, exc.diagnostics)
     check = check_result(result, settings)
     catalog = settings.catalog.version
     fragment: Any

@@ -35,7 +35,7 @@ class Result:
     plan: Plan | None
     document: Document | None
     diagnostics: list[Diagnostic] = field(default_factory=list)
-    schema_ok: bool = True  # the document is a plan (it may still have errors of its own)
+    schema_ok: bool = False  # the document is a plan (it may still have errors of its own)
 
     @property
     def valid(self) -> bool:
@@ -56,9 +56,7 @@ def validate_bytes(
     try:
         doc = load_bytes(data, path, limits)
     except LoadError as exc:
-        return Result(
-            path, None, None, sorted(exc.diagnostics, key=lambda d: d.sort_key), schema_ok=False
-        )
+        return Result(path, None, None, sorted(exc.diagnostics, key=lambda d: d.sort_key))
     return validate_document(doc, keep=keep)
 
 
@@ -85,18 +83,18 @@ def validate_document(doc: Document, *, keep: Keep = "model") -> Result:
                 mark.column,
             )
         )
-        return Result(doc.path, None, doc, diagnostics, schema_ok=False)
+        return Result(doc.path, None, doc, diagnostics)
     try:
         plan = _validate_plan(doc.data, keep)
     except ValidationError as exc:
         diagnostics.extend(_map_errors(doc, exc))
         diagnostics.sort(key=lambda d: d.sort_key)
-        return Result(doc.path, None, doc, diagnostics, schema_ok=False)
+        return Result(doc.path, None, doc, diagnostics)
     # records and models have the same fields, read by attribute
     diagnostics.extend(_semantic_checks(doc, cast("Plan", plan)))
     diagnostics.sort(key=lambda d: d.sort_key)
     kept = plan if keep != "none" and not _has_error(diagnostics) else None
-    return Result(doc.path, kept, doc, diagnostics)
+    return Result(doc.path, kept, doc, diagnostics, schema_ok=True)
 
 
 def _has_error(diagnostics: list[Diagnostic]) -> bool:

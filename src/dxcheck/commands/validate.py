@@ -35,7 +35,7 @@ def iter_results(
         try:
             yield validate_bytes(data, name, limits, keep=keep)
         except LoadError as exc:  # pragma: no cover - validate_bytes converts these
-            yield Result(name, None, None, exc.diagnostics, schema_ok=False)
+            yield Result(name, None, None, exc.diagnostics)
 
 
 def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagnostic]]:
