@@ -204,7 +204,7 @@ def _plan_file(tmp_path: Path) -> Path:
 
 @pytest.mark.parametrize(
     "damage",
-    ["truncate", "garbage", "foreign_key", "hostile_ref", "wrong_model", "empty", "list"],
+    ["truncate", "garbage", "foreign_key", "hostile_ref", "wrong_model", "empty", "list", "deep"],
 )
 def test_damaged_or_hostile_prebuilt_file_is_ignored_and_rewritten(
     damage: str, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
@@ -236,6 +236,8 @@ def test_damaged_or_hostile_prebuilt_file_is_ignored_and_rewritten(
         path.write_text(json.dumps(payload), encoding="utf-8")
     elif damage == "empty":
         path.write_text("", encoding="utf-8")
+    elif damage == "deep":
+        path.write_text("[" * 200_000 + "]" * 200_000, encoding="utf-8")
     else:
         path.write_text("[1, 2]", encoding="utf-8")
 

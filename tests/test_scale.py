@@ -176,8 +176,14 @@ def test_cache_folder_is_ignored_by_git_and_can_be_cleaned(
 
 
 def entries(folder: Path) -> list[Path]:
+    """The per-plan entries of `check` (not the prebuilt schemas beside them)."""
     return sorted(
-        p for p in folder.rglob("*") if p.is_file() and p.parent != folder and ".tmp" not in p.name
+        p
+        for p in folder.rglob("*")
+        if p.is_file()
+        and p.parent != folder
+        and p.parent.name != "prebuilt"
+        and ".tmp" not in p.name
     )
 
 
@@ -192,6 +198,7 @@ def entries(folder: Path) -> list[Path]:
         "bad json",
         "wrong shape",
         "binary",
+        "too deep",
     ],
 )
 def test_broken_cache_files_are_ignored_and_rewritten(
@@ -228,6 +235,10 @@ def test_broken_cache_files_are_ignored_and_rewritten(
             tally |= dict.fromkeys(("covered", "partial", "missing"), 0)
             part = {"f": [[1, 2]], "t": tally, "x": False, "c": "2.3"}
             body = json.dumps(part).encode()
+            path.write_bytes(header + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
+        elif damage == "too deep":  # right header and checksum, JSON nested past the stack
+            header = b"\n".join(raw.split(b"\n")[:4]) + b"\n"
+            body = b"[" * 200_000 + b"]" * 200_000
             path.write_bytes(header + hashlib.sha256(body).hexdigest().encode() + b"\n" + body)
         else:
             path.write_bytes(os.urandom(len(raw)))

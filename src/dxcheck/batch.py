@@ -73,7 +73,10 @@ def encode(fragment: Any, tally: dict[str, int], fail: bool, catalog: str, perio
 def decode(text: str, fmt: str) -> Part:
     """A part from its JSON text; ValueError if it is not a part of ``fmt`` output (the cache
     is read through this: what does not decode is never trusted)."""
-    raw = json.loads(text)
+    try:
+        raw = json.loads(text)
+    except RecursionError:  # nested past the stack: a crafted or corrupted entry
+        raise ValueError("not a dxcheck part") from None
     if not isinstance(raw, dict) or set(raw) != {"f", "t", "x", "c", "e"}:
         raise ValueError("not a dxcheck part")
     fragment, tally, fail, catalog = raw["f"], raw["t"], raw["x"], raw["c"]

@@ -34,14 +34,13 @@ import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
-from dxcheck.cache import code_fingerprint, ensure_folder, remove_quietly
+from dxcheck.cache import ENV, code_fingerprint, ensure_folder, remove_quietly
 
 if TYPE_CHECKING:
     from pydantic import BaseModel
     from pydantic_core import CoreConfig, SchemaValidator
 
 FORMAT = 1
-ENV = "DXCHECK_CACHE_DIR"
 SUBFOLDER = "prebuilt"
 _MAX_BYTES = 8 * 1024 * 1024
 _REF = "__dxcheck_ref__"
@@ -90,7 +89,7 @@ def _read(path: str | None, key: str) -> dict[str, Any] | None:
         if len(raw) > _MAX_BYTES:
             return None
         data = json.loads(raw)
-    except (OSError, ValueError):
+    except (OSError, ValueError, RecursionError):
         return None
     if not isinstance(data, dict) or data.get("format") != FORMAT or data.get("key") != key:
         return None
