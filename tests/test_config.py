@@ -85,3 +85,8 @@ def test_broken_configuration_is_a_usage_error(
     (plan.parent.parent / "dxcheck.toml").write_text("select = [\n", "utf-8")
     code, _, err = run_cli(capsys, "check", "--as-of", AS_OF, str(plan))
     assert code == 2 and "TOML" in err
+    # nested past Python's stack (tomllib recurses): a clear usage error, not "internal error"
+    deep = "select = " + "[" * 50_000 + "]" * 50_000 + "\n"
+    (plan.parent.parent / "dxcheck.toml").write_text(deep, "utf-8")
+    code, _, err = run_cli(capsys, "check", "--as-of", AS_OF, str(plan))
+    assert code == 2 and "dxcheck.toml" in err and "internal error" not in err

@@ -74,6 +74,10 @@ def load_config(path: str | None) -> Config:
         ) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"{path}: TOMLの構文エラー / TOML syntax error: {exc}") from None
+    except RecursionError:
+        raise ConfigError(
+            f"{path}: TOMLの入れ子が深すぎます / TOML nested too deeply to read"
+        ) from None
     if os.path.basename(path) == "pyproject.toml":
         raw = raw.get("tool", {}).get("dxcheck", {})
     try:
