@@ -181,6 +181,25 @@ def test_baseline_reports_only_new_findings(
     assert new[0][0].startswith("COV")
 
 
+@pytest.mark.parametrize(
+    ("content", "says"),
+    [
+        ("{not json", "invalid JSON"),
+        ('{"version": 99}', "not a dxcheck baseline"),
+        ("[" * 100_000 + "]" * 100_000, "nested too deeply"),
+        ("\udcff", "invalid JSON"),
+    ],
+)
+def test_bad_baseline_file_is_a_usage_error_at_its_path(
+    capsys: pytest.CaptureFixture[str], plan: Path, tmp_path: Path, content: str, says: str
+) -> None:
+    baseline = tmp_path / "baseline.json"
+    baseline.write_bytes(content.encode("utf-8", "surrogateescape"))
+    code, _, err = run(capsys, "check", "--as-of", AS_OF, "--baseline", str(baseline), str(plan))
+    assert code == 2 and str(baseline) in err and says in err, err
+    assert "internal error" not in err
+
+
 def git(cwd: Path, *args: str) -> None:
     subprocess.run(
         ["git", "-c", "user.name=t", "-c", "user.email=t@example.invalid", *args],

@@ -39,6 +39,10 @@ def load(path: str) -> set[str]:
         raise BaselineError(
             f"{path}: ベースラインのJSONが壊れています / invalid JSON: {exc}"
         ) from None
+    except RecursionError:
+        raise BaselineError(
+            f"{path}: ベースラインのJSONの入れ子が深すぎます / JSON nested too deeply"
+        ) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise BaselineError(
             f"{path}: dxcheck のベースラインではありません / not a dxcheck baseline"
