@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from dxcheck import cache as cache_mod
 from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic, format_line
-from dxcheck.inputs import STDIN, display_name, expand, os_error, read_input
+from dxcheck.inputs import STDIN, expand, read_each
 from dxcheck.notice import CatalogNotice, catalog_notice
 from dxcheck.render.json_out import TALLY
 
@@ -142,16 +142,12 @@ def render_part(name: str, data: bytes) -> str:
     """Validate, check and render one plan: its part of the output, as JSON text."""
     from dxcheck.commands.check import check_result
     from dxcheck.diagnostics import SEVERITY_RANK
-    from dxcheck.loader import LoadError
     from dxcheck.render import json_out
-    from dxcheck.validate import Result, validate_bytes
+    from dxcheck.validate import validate_bytes
 
     settings, fmt, lang = _SETTINGS, _FMT, _LANG
     assert settings is not None, "worker not initialised"
-    try:
-        result = validate_bytes(data, name, settings.limits, keep="record")
-    except LoadError as exc:  # pragma: no cover - validate_bytes converts these
-        result = Result(name, None, None, exc.diagnostics)
+    result = validate_bytes(data, name, settings.limits, keep="record")
     check = check_result(result, settings)
     catalog = settings.catalog.version
     fragment: Any
@@ -241,13 +237,7 @@ def run(opts: Options, fmt: str) -> int:
 
     parts: list[Part | None] = []
     todo: list[tuple[int, str, bytes, str]] = []  # index, name, bytes, digest
-    for path in expanded.files:
-        name = display_name(path)
-        try:
-            data = read_input(path, opts.max_bytes)
-        except OSError as exc:
-            unreadable.append(os_error(path, exc))
-            continue
+    for name, data in read_each(expanded.files, opts.max_bytes, unreadable):
         digest = ""
         if store is not None:
             digest = hashlib.sha256(data).hexdigest()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import sys
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dxcheck.diagnostics import Diagnostic
@@ -58,6 +59,20 @@ def read_input(path: str, max_bytes: int) -> bytes:
         return sys.stdin.buffer.read(max_bytes + 1)
     with open(path, "rb") as handle:
         return handle.read(max_bytes + 1)
+
+
+def read_each(
+    files: list[str], max_bytes: int, unreadable: list[Diagnostic]
+) -> Iterator[tuple[str, bytes]]:
+    """(display name, bytes) of each file in turn; a file that cannot be read is appended to
+    ``unreadable`` and skipped."""
+    for path in files:
+        try:
+            data = read_input(path, max_bytes)
+        except OSError as exc:
+            unreadable.append(os_error(path, exc))
+            continue
+        yield display_name(path), data
 
 
 def display_name(path: str) -> str:

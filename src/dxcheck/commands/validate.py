@@ -9,8 +9,8 @@ from dataclasses import dataclass
 
 from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic, format_line
-from dxcheck.inputs import display_name, expand, os_error, read_input
-from dxcheck.loader import Limits, LoadError
+from dxcheck.inputs import expand, read_each
+from dxcheck.loader import Limits
 from dxcheck.validate import Keep, Result, validate_bytes
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -25,17 +25,8 @@ def iter_results(
     each valid plan becomes (see :data:`dxcheck.validate.Keep`)."""
     expanded = expand(paths)
     unreadable.extend(expanded.errors)
-    for path in expanded.files:
-        name = display_name(path)
-        try:
-            data = read_input(path, limits.max_bytes)
-        except OSError as exc:
-            unreadable.append(os_error(path, exc))
-            continue
-        try:
-            yield validate_bytes(data, name, limits, keep=keep)
-        except LoadError as exc:  # pragma: no cover - validate_bytes converts these
-            yield Result(name, None, None, exc.diagnostics)
+    for name, data in read_each(expanded.files, limits.max_bytes, unreadable):
+        yield validate_bytes(data, name, limits, keep=keep)
 
 
 def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagnostic]]:
