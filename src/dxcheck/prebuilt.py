@@ -31,7 +31,7 @@ import importlib
 import json
 import os
 import sys
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar, cast
 
 from dxcheck.cache import ENV, code_fingerprint, ensure_folder, remove_quietly
@@ -261,6 +261,28 @@ def fields(obj: object) -> dict[str, Any]:
     """The fields of a validated model or record, in schema order (the object's own
     ``__dict__``: read it, never change it)."""
     return vars(obj)
+
+
+_SCALARS = frozenset({str, int, float, bool})
+
+
+def walk(
+    obj: object, loc: tuple[str | int, ...] = ()
+) -> Iterator[tuple[tuple[str | int, ...], Any]]:
+    """Every value below a validated model or record that is not a plain scalar (models,
+    records, lists, dates, …), with its path, parents first; it descends into models, records
+    and lists only."""
+    items: Iterable[tuple[str | int, Any]]
+    if isinstance(obj, list):
+        items = enumerate(obj)
+    elif is_model(obj):
+        items = fields(obj).items()
+    else:
+        return
+    for key, value in items:
+        if value is not None and type(value) not in _SCALARS:
+            yield (*loc, key), value
+            yield from walk(value, (*loc, key))
 
 
 def replace(obj: Any, **changes: Any) -> Any:

@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import types
 import typing
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any, Literal, cast
 
@@ -420,21 +420,6 @@ def _municipality_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
     yield from northern(gov)
 
 
-def iter_spans(value: Any, loc: Path = ()) -> Iterator[tuple[Path, dates.Span]]:
+def iter_spans(plan: Any) -> Iterator[tuple[Path, dates.Span]]:
     """Every parsed date in a validated plan (models or records), with its path."""
-    if isinstance(value, dates.Span):
-        yield loc, value
-        return
-    items: Iterable[tuple[str | int, Any]]
-    if isinstance(value, list):
-        items = enumerate(value)
-    elif prebuilt.is_model(value):
-        items = prebuilt.fields(value).items()
-    else:
-        return
-    for key, item in items:
-        if item is not None and type(item) not in _SCALARS:
-            yield from iter_spans(item, (*loc, key))
-
-
-_SCALARS = frozenset({str, int, float, bool})
+    return ((loc, value) for loc, value in prebuilt.walk(plan) if isinstance(value, dates.Span))

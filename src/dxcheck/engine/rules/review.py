@@ -13,30 +13,21 @@ from typing import TYPE_CHECKING
 from dxcheck.engine.context import Context
 from dxcheck.engine.findings import Draft
 from dxcheck.engine.registry import Example, rule
-from dxcheck.prebuilt import fields, is_model
+from dxcheck.prebuilt import walk
 
 if TYPE_CHECKING:
     from dxcheck.models import Citation
 
 Loc = tuple[str | int, ...]
-_SCALARS = frozenset({str, int, float, bool})
 
 
-def drafted_citations(model: object, loc: Loc = ()) -> Iterator[tuple[Loc, Citation]]:
-    """Every citation under ``model`` (a plan model or record) that still carries a ``draft``
-    cue, with its location."""
-    for name, value in fields(model).items():
-        if value is None or type(value) in _SCALARS:
-            continue
-        if type(value).__name__ == "Citation":  # the model, or the record standing for it
-            if value.draft is not None:
-                yield (*loc, name, "draft"), value
-        elif is_model(value):
-            yield from drafted_citations(value, (*loc, name))
-        elif isinstance(value, list):
-            for index, entry in enumerate(value):
-                if is_model(entry):
-                    yield from drafted_citations(entry, (*loc, name, index))
+def drafted_citations(plan: object) -> Iterator[tuple[Loc, Citation]]:
+    """Every citation in a plan (model or record) that still carries a ``draft`` cue, with the
+    location of that cue."""
+    for loc, value in walk(plan):
+        # the model, or the record standing for it (records are named after their model)
+        if type(value).__name__ == "Citation" and value.draft is not None:
+            yield (*loc, "draft"), value
 
 
 @rule(
