@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from dxcheck.draft.lexicon import cues, has_any, normalise
+from dxcheck.draft.lexicon import cues, has_any, last_cue, normalise
 from dxcheck.draft.outline import Section
 
 Role = Literal["own", "background", "external", "ignore"]
@@ -29,28 +29,17 @@ def role_of(section: Section) -> Role:
     if any(has_any(t, c.external) for t in titles):
         return "external"
     chain = [*section.ancestors(), section] if section.heading is not None else []
+    kinds: tuple[tuple[Role, tuple[str, ...]], ...] = (
+        ("own", c.measures),
+        ("background", c.background),
+    )
     for node in reversed(chain):
         if node.scheme == "word":
             return "own"  # 基本目標１ / 施策２ …: the label itself names the plan's structure
-        role = _last_cue(node.title, (("own", c.measures), ("background", c.background)))
+        role = last_cue(normalise(node.title), kinds)
         if role is not None:
             return role
     return "own"
-
-
-def _last_cue(title: str, kinds: tuple[tuple[Role, tuple[str, ...]], ...]) -> Role | None:
-    """The kind of the cue that ends last in the title: a Japanese heading's head noun comes
-    last (課題と取組事項 is about measures, 基本方針策定の背景 is background)."""
-    norm = normalise(title)
-    best: tuple[int, int, Role] | None = None
-    for role, words in kinds:
-        for word in words:
-            at = norm.rfind(word)
-            if at >= 0:
-                key = (at + len(word), len(word), role)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-    return best[2] if best else None
 
 
 def roles(root: Section) -> dict[int, Role]:

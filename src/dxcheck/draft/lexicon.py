@@ -9,7 +9,7 @@ import unicodedata
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
-from typing import Any
+from typing import Any, TypeVar
 
 import yaml
 
@@ -126,26 +126,36 @@ def find_items(text: str) -> dict[str, str]:
     return found
 
 
+K = TypeVar("K", bound=str)
+
+
+def last_cue(text: str, kinds: tuple[tuple[K, tuple[str, ...]], ...]) -> K | None:
+    """The kind of the cue that ends last in ``text`` (normalised); the longer cue, then the
+    earlier kind, on a tie. The head of a Japanese phrase comes last: 課題と取組事項 is about
+    measures, …導入を検討する is considered, …の検討、…を実施する is implemented."""
+    best: tuple[int, int, K] | None = None
+    for kind, words in kinds:
+        for word in words:
+            at = text.rfind(word)
+            if at >= 0:
+                key = (at + len(word), len(word), kind)
+                if best is None or key[:2] > best[:2]:
+                    best = key
+    return best[2] if best else None
+
+
 def commitment_of(text: str) -> str | None:
     """implement / consider / continue from the wording, or None when no cue is present."""
     norm = normalise(text)
     c = cues()
-    best: tuple[int, int, str] | None = None
-    for name, words in (("consider", c.consider), ("implement", c.implement)):
-        for word in words:
-            at = norm.rfind(word)
-            if at >= 0:
-                key = (at + len(word), len(word), name)
-                if best is None or key[:2] > best[:2]:
-                    best = key
-    # The predicate comes last in a Japanese sentence: the cue that ends last decides
-    # (…の検討、…を実施する → implement; …導入を検討する → consider). 継続して・引き続き
-    # qualify the predicate: what is not only considered continues.
-    if best is not None and best[2] == "consider":
+    # The predicate comes last in a Japanese sentence: the cue that ends last decides.
+    # 継続して・引き続き qualify the predicate: what is not only considered continues.
+    found = last_cue(norm, (("consider", c.consider), ("implement", c.implement)))
+    if found == "consider":
         return "consider"
     if any(w in norm for w in c.continue_):
         return "continue"
-    return best[2] if best else None
+    return found
 
 
 def has_any(text: str, words: tuple[str, ...]) -> bool:
