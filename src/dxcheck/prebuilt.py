@@ -96,10 +96,10 @@ def _read(path: str | None, key: str) -> dict[str, Any] | None:
     return data
 
 
-def _write(path: str | None, payload: dict[str, Any]) -> None:
-    """Write atomically (a reader sees a whole file or none); silently skip when the folder
-    cannot be written (a read-only home, a full disk)."""
-    if path is None:
+def _write(path: str | None, payload: dict[str, Any] | None) -> None:
+    """Write atomically (a reader sees a whole file or none); silently skip when there is
+    nothing to write or the folder cannot be written (a read-only home, a full disk)."""
+    if path is None or payload is None:
         return
     import tempfile
 
@@ -350,17 +350,42 @@ def validator(model: type[BaseModel]) -> SchemaValidator:
     name = _name(model)
     key = _key(name)
     path = _path("schema", name, key)
-    built = _load(path, key, name, records=False) or _build(model, path, key)
+    built = _from_payload(_read(path, key), name, records=False)
+    if built is None:
+        _write(path, _payload(model, key))
+        built = cast("SchemaValidator", model.__pydantic_validator__)
     _validators[model] = built
     return built
 
 
-def _load(path: str | None, key: str, name: str, *, records: bool) -> SchemaValidator | None:
-    """The validator from a prebuilt schema file, with model classes or with records; None
-    when there is no usable file (a damaged one is rebuilt, never trusted)."""
+def record_validator(module: str, qualname: str) -> SchemaValidator | None:
+    """A validator of the model ``module:qualname`` that returns :class:`Record` trees instead
+    of model instances, so the model's module (and pydantic's model machinery) need not be
+    imported when the prebuilt schema exists. It validates exactly as the model does. None
+    when the model's schema cannot be written by name (use the model then)."""
+    name = f"{module}.{qualname}"
+    found = _record_validators.get(name)
+    if found is not None:
+        return found
+    key = _key(name)
+    path = _path("schema", name, key)
+    built = _from_payload(_read(path, key), name, records=True)
+    if built is None:  # no usable file: let pydantic generate the schema, and keep it
+        payload = _payload(_resolve(module, qualname), key)
+        _write(path, payload)
+        built = _from_payload(payload, name, records=True)
+    if built is not None:
+        _record_validators[name] = built
+    return built
+
+
+def _from_payload(
+    data: dict[str, Any] | None, name: str, *, records: bool
+) -> SchemaValidator | None:
+    """The validator of a prebuilt schema, with the model classes or with records; None for
+    no schema or a damaged one (never trusted)."""
     from pydantic_core import SchemaValidator
 
-    data = _read(path, key)
     if data is None or data.get("model") != name:
         return None
     try:
@@ -374,46 +399,24 @@ def _load(path: str | None, key: str, name: str, *, records: bool) -> SchemaVali
         return None
 
 
-def _build(model: type[BaseModel], path: str | None, key: str) -> SchemaValidator:
-    """Let pydantic build the validator, and write its core schema for the next run."""
+def _payload(model: type[BaseModel], key: str) -> dict[str, Any] | None:
+    """The core schema pydantic generates for ``model``, written by name (None if it holds
+    something that cannot be: a lambda, an object from outside dxcheck)."""
     model.model_rebuild(raise_errors=True)
     schema = model.__pydantic_core_schema__
     models: dict[str, Any] = {}
     try:
         encoded = _encode(schema, models)
     except _NotPortable:
-        pass
-    else:
-        payload = {
-            "format": FORMAT,
-            "key": key,
-            "model": _name(model),
-            "config": _top_config(dict(schema)),
-            "models": models,
-            "schema": encoded,
-        }
-        _write(path, payload)
-    return cast("SchemaValidator", model.__pydantic_validator__)
-
-
-def record_validator(module: str, qualname: str) -> SchemaValidator | None:
-    """A validator of the model ``module:qualname`` that returns :class:`Record` trees instead
-    of model instances, so the model's module (and pydantic's model machinery) need not be
-    imported when the prebuilt schema exists. It validates exactly as the model does. None
-    when there is no prebuilt schema and none can be written (use the model then)."""
-    name = f"{module}.{qualname}"
-    found = _record_validators.get(name)
-    if found is not None:
-        return found
-    key = _key(name)
-    path = _path("schema", name, key)
-    built = _load(path, key, name, records=True)
-    if built is None:  # no usable file: let pydantic build the model's schema and write it
-        _build(_resolve(module, qualname), path, key)
-        built = _load(path, key, name, records=True)  # None: the folder cannot be written
-    if built is not None:
-        _record_validators[name] = built
-    return built
+        return None
+    return {
+        "format": FORMAT,
+        "key": key,
+        "model": _name(model),
+        "config": _top_config(dict(schema)),
+        "models": models,
+        "schema": encoded,
+    }
 
 
 def runtime_validator(module: str, qualname: str) -> SchemaValidator:
