@@ -17,7 +17,7 @@ from dxcheck.i18n import detect_lang, hoist_lang, t
 if TYPE_CHECKING:
     import typer
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
 
 class OutFormat(StrEnum):
@@ -364,10 +364,35 @@ def main(argv: list[str] | None = None) -> int:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        return _run(args)
+        code = _run(args)
+        sys.stdout.flush()
+        return code
+    except BrokenPipeError:
+        return _closed_pipe()
     finally:
         if collecting:
             gc.enable()
+
+
+def _click_saw_closed_pipe() -> bool:
+    """click (vendored by typer as typer._click) answers a closed pipe itself: exit 1, with
+    stdout wrapped in its PacifyFlushWrapper so the exit flush is quiet. Exit 1 means "findings"
+    to dxcheck's users, so tell the two apart by that wrapper."""
+    return type(sys.stdout).__name__ == "PacifyFlushWrapper"
+
+
+def _closed_pipe() -> int:
+    """The reader of our output went away (`dxcheck check plans/ | head -1`): normal use, not an
+    error. Say nothing, point stdout at /dev/null so the interpreter's own flush at exit cannot
+    complain, and exit as a program ended by SIGPIPE does (128 + 13), like `yes | head`."""
+    import os
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+    return EXIT_BROKEN_PIPE
 
 
 def _run(args: list[str]) -> int:
@@ -382,12 +407,16 @@ def _run(args: list[str]) -> int:
         build_app(lang)(args=args, prog_name="dxcheck", standalone_mode=True)
     except SystemExit as exc:
         code = exc.code
+        if _click_saw_closed_pipe():
+            return _closed_pipe()
         if code == EXIT_INTERRUPTED:  # typer turns Ctrl-C into Exit(130), silently
             sys.stderr.write("中断しました / interrupted\n")
         return code if isinstance(code, int) else (0 if code is None else EXIT_USAGE)
     except KeyboardInterrupt:
         sys.stderr.write("中断しました / interrupted\n")
         return EXIT_INTERRUPTED
+    except BrokenPipeError:
+        return _closed_pipe()
     except Exception as exc:  # never a traceback for the user
         sys.stderr.write(
             f"dxcheck: 内部エラー / internal error: {type(exc).__name__}: {exc}\n"
