@@ -75,3 +75,39 @@ def test_rule_metadata_is_complete() -> None:
         assert rule.severity in ("error", "warning", "info")
         assert rule.title_ja and rule.title_en and rule.rationale_ja and rule.rationale_en
         assert rule.national_item is None or rule.national_item in item_ids
+
+
+def _dl001_messages(target: str) -> list[str]:
+    text = apply_patch(
+        Example(
+            "",
+            "initiatives: [{id: sec, title: セキュリティポリシー, national_items: [security],"
+            f" commitment: implement, target: {target}, cite: {{section: s}}}}]",
+            True,
+        )
+    )
+    result = validate_document(load_text(text, "example.yaml"))
+    assert result.plan is not None and result.document is not None
+    check = check_plan(
+        result.plan,
+        result.document,
+        load_catalog(),
+        datetime.date(2026, 11, 23),
+        Selection(("DL001",)),
+    )
+    return [f.message_ja for f in check.findings]
+
+
+def test_a_fiscal_year_target_is_judged_by_its_last_day() -> None:
+    """「令和8年度」 is met only by 2027-03-31: later than the 2026-04-01 duty, like 「令和8年5月」."""
+    by_year, by_month = _dl001_messages("令和8年度"), _dl001_messages("令和8年5月")
+    assert len(by_year) == 1 and len(by_month) == 1
+    assert "令和9年3月31日まで" in by_year[0]
+    assert _dl001_messages("令和8年3月") == []
+
+
+def test_dl001_names_the_national_date_once() -> None:
+    (message,) = _dl001_messages("令和8年度")
+    national = message.split("国の期限（", 1)[1].split("）", 1)[0]
+    parts = national.split("、")
+    assert len(parts) == len(set(parts)), message

@@ -62,6 +62,18 @@ _STD_SM = (
             " commitment: implement, target: 令和7年度末, cite: {section: s}}]",
             False,
         ),
+        Example(
+            "セキュリティ方針の目標が令和8年度（年度末は国の期限 2026-04-01 より後）",
+            "initiatives: [{id: sec, title: セキュリティポリシー, national_items: [security],"
+            " commitment: implement, target: 令和8年度, cite: {section: s}}]",
+            True,
+        ),
+        Example(
+            "セキュリティ方針の目標が令和7年度（年度末が国の期限の前日）",
+            "initiatives: [{id: sec, title: セキュリティポリシー, national_items: [security],"
+            " commitment: implement, target: 令和7年度, cite: {section: s}}]",
+            False,
+        ),
         Example("特定移行支援システムの移行目標が令和10年度", _STD_SM % "令和10年度", False),
         Example("特定移行支援システムの移行目標が令和14年度", _STD_SM % "令和14年度", True),
     ),
@@ -102,35 +114,43 @@ def later_than_national(ctx: Context) -> Iterator[Draft]:
 def _later(
     ctx: Context, item_id: str, scope: str, target: Span, loc: tuple[str | int, ...]
 ) -> Draft | None:
-    """A finding when ``target`` starts after a national deadline or goal of the item (the
-    strongest such: deadlines before goals, then the earliest)."""
+    """A finding when ``target`` may end after a national deadline or goal of the item (the
+    strongest such: deadlines before goals, then the earliest). A target is a span the plan
+    promises to finish *within*: 「令和8年度」 means by 2027-03-31 at the latest, so it misses a
+    deadline of 2026-04-01 as surely as 「令和8年5月」 does."""
     missed = [
         t
         for t in ctx.targets(item_id, scope)
-        if t.kind in ("deadline", "goal") and t.deadline is not None and target.start > t.deadline
+        if t.kind in ("deadline", "goal") and t.deadline is not None and target.end > t.deadline
     ]
     if not missed:
         return None
     national = min(missed, key=lambda t: (t.kind != "deadline", t.deadline))
     assert national.deadline is not None
-    when = national.deadline_text or format_ja(national.deadline)
+    # the catalog's own words for the date, then the date itself when they say something else
+    # (「令和7年度末、令和8年3月31日」), never the same date twice
+    when = format_ja(national.deadline)
+    if national.deadline_text and national.deadline_text != when:
+        when = f"{national.deadline_text}、{when}"
+    # a target of a year or a month is met only by its last day: say which day that is
+    by_ja = f"（{format_ja(target.end)}まで）" if target.start != target.end else ""
+    by_en = f" (by {target.end.isoformat()})" if target.start != target.end else ""
     subject_ja = "特定移行支援システムの" if scope == "specific_migration" else ""
     subject_en = "specific-migration " if scope == "specific_migration" else ""
     if national.kind == "deadline":
         return Draft(
             loc,
-            f"{subject_ja}目標「{target.text}」が国の期限（{when}、{format_ja(national.deadline)}）"
-            f"より後です: {national.description_ja}",
-            f"{subject_en}target '{target.text}' is after the national deadline "
+            f"{subject_ja}目標「{target.text}」{by_ja}が国の期限（{when}）より後です: {national.description_ja}",
+            f"{subject_en}target '{target.text}'{by_en} is after the national deadline "
             f"{national.deadline.isoformat()}: {national.description_en}",
             item_id,
             basis=national.citation,
         )
     return Draft(
         loc,
-        f"{subject_ja}目標「{target.text}」が国の目標時期（{when}、{format_ja(national.deadline)}）"
-        f"より後です（期限ではなく目標）: {national.description_ja}",
-        f"{subject_en}target '{target.text}' is after the national goal "
+        f"{subject_ja}目標「{target.text}」{by_ja}が国の目標時期（{when}）より後です"
+        f"（期限ではなく目標）: {national.description_ja}",
+        f"{subject_en}target '{target.text}'{by_en} is after the national goal "
         f"{national.deadline.isoformat()} ({national.description_en}; a goal, not a deadline)",
         item_id,
         "warning",
