@@ -40,7 +40,7 @@ BAD_CASES = [
     ("wrong_type.yaml", "34:21: error[DX204]"),
     ("bad_enum.yaml", "42:17: error[DX206]"),
     ("missing_key.yaml", "3:1: error[DX203]"),
-    ("period_empty.yaml", "15:3: error[DX209]"),
+    ("period_empty.yaml", "15:3: error[DX215]"),
     ("duplicate_id.yaml", "39:9: error[DX210]"),
 ]
 

@@ -17,6 +17,7 @@ from __future__ import annotations
 import codecs
 import datetime
 import os
+import re
 from dataclasses import dataclass, field
 from typing import Any, NamedTuple
 
@@ -346,11 +347,38 @@ def _yaml_error(
             )
             en = "YAML syntax error: tab characters cannot be used for indentation; use spaces"
         return Diagnostic("DX110", "error", ja, en, path, line, column)
+    slip = _full_width_colon(lines, line)
+    if slip is not None:  # the commonest IME slip: `commitment：consider`
+        ja = (
+            "YAMLの構文エラー: 全角のコロン「：」はキーと値の区切りになりません。"
+            "半角の `: `（コロンと空白）にしてください"
+        )
+        en = (
+            "YAML syntax error: the full-width colon '：' does not separate a key from its "
+            "value; write ': ' (an ASCII colon and a space)"
+        )
+        return Diagnostic("DX110", "error", ja, en, path, *slip)
     for needle, msg_ja, msg_en in _YAML_MESSAGES:
         if needle in problem or needle in context:
             ja, en = f"YAMLの構文エラー: {msg_ja}", f"YAML syntax error: {msg_en}"
             break
     return Diagnostic("DX110", "error", ja, en, path, line, column)
+
+
+_KEY_WITH_WIDE_COLON = re.compile(r"^\s*(?:-\s+)?[^\s:#'\"{}\[\]][^:#'\"]*?(：)")
+
+
+def _full_width_colon(lines: list[str], line: int) -> tuple[int, int] | None:
+    """Where a key is followed by a full-width colon instead of ': ', on the line of a syntax
+    error or the two before it (the parser notices only on the next line): (line, column)."""
+    for number in range(line, max(0, line - 3), -1):
+        text = lines[number - 1] if 0 < number <= len(lines) else ""
+        if ": " in text or text.rstrip().endswith(":"):
+            continue  # a real key: value line (a ： inside its value is text)
+        match = _KEY_WITH_WIDE_COLON.match(text)
+        if match is not None:
+            return number, match.start(1) + 1
+    return None
 
 
 # -- nodes → data ------------------------------------------------------------------------------

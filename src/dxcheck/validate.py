@@ -163,6 +163,7 @@ _TYPE_NAMES: dict[str, tuple[str, str]] = {
     "model_attributes_type": ("マッピング（キー: 値）", "a mapping (key: value)"),
 }
 
+_NULL_TAG = "tag:yaml.org,2002:null"
 _YAML11_NAMES = {
     "tag:yaml.org,2002:bool": ("真偽値", "a boolean"),
     "tag:yaml.org,2002:int": ("数値", "a number"),
@@ -210,7 +211,9 @@ def _near_key(loc: Path) -> str | None:
 
 def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
     ctx: dict[str, Any] = error.get("ctx") or {}
-    code, ja, en = "DX209", str(error["msg"]), str(error["msg"])
+    from dxcheck.problem_codes import CODE_OF_KIND
+
+    code, ja, en = CODE_OF_KIND.get(kind, "DX209"), str(error["msg"]), str(error["msg"])
     at_key = False
     name = str(loc[-1]) if loc else ""
     if kind == "extra_forbidden":
@@ -235,7 +238,12 @@ def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
         code = "DX204"
         want_ja, want_en = _TYPE_NAMES.get(kind, ("正しい型", "the right type"))
         scalar = doc.scalars.get(loc)
-        if scalar is not None and scalar.plain and scalar.tag in _YAML11_NAMES:
+        if scalar is not None and scalar.plain and scalar.tag == _NULL_TAG:
+            # `title:` with nothing after it: a value left out, not a value to quote
+            code = "DX224"
+            ja = f"`{name}` の値が空です。{want_ja}を書いてください"
+            en = f"'{name}' is empty; write {want_en}"
+        elif scalar is not None and scalar.plain and scalar.tag in _YAML11_NAMES:
             got_ja, got_en = _YAML11_NAMES[scalar.tag]
             code = "DX205"
             ja = (
@@ -271,7 +279,7 @@ def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
     elif "en" in ctx:  # our own PydanticCustomError
         ja, en = str(error["msg"]), str(ctx["en"])
     elif kind == "string_too_short":
-        ja, en = "空にはできません", "must not be empty"
+        ja, en = f"`{name}` の値が空です", f"'{name}' must not be empty"
     elif kind == "string_pattern_mismatch":
         ja = f"形式が正しくありません（パターン {ctx.get('pattern')}）"
         en = f"does not match the pattern {ctx.get('pattern')}"

@@ -20,6 +20,7 @@ from dxcheck.catalog import strength as catalog_strength
 from dxcheck.catalog.models import SOURCE_KIND_EN, SOURCE_KIND_JA, Catalog
 from dxcheck.console import Out
 from dxcheck.engine.registry import Rule, all_rules, get_rule
+from dxcheck.problem_codes import ProblemCode
 
 _CATEGORY = {
     "priority": ("重点取組事項", "priority"),
@@ -206,6 +207,32 @@ def show_rules(fmt: str, lang: str) -> int:
     for r in rules:
         item = r.national_item or ("(each item)" if lang == "en" else "（各項目）")
         out.line(f"{r.id:<8} {r.severity:<8} {r.family:<12} {_pad(item, 18)} {r.title(lang)}")
+    from dxcheck.problem_codes import CODES
+
+    out.line()
+    out.line(
+        "Problems validate reports before any rule runs (dxcheck explain CODE):"
+        if lang == "en"
+        else "ルールの前に validate が報告する問題（dxcheck explain コード で説明）:"
+    )
+    for problem in CODES.values():
+        out.line(f"{problem.id:<8} {problem.title(lang)}")
+    return 0
+
+
+def _explain_problem(out: Out, problem: ProblemCode, lang: str) -> int:
+    """A DX code of validate: what the problem is, how to fix it, an example."""
+    en = lang == "en"
+    out.line(f"{problem.id}: {problem.title(lang)}", "path")
+    out.line(f"  {'reported by' if en else '出すコマンド'}: dxcheck validate / check")
+    out.line()
+    out.line("How to fix" if en else "直し方", "path")
+    out.line(f"  {problem.fix(lang)}")
+    if problem.example:
+        out.line()
+        out.line("Example" if en else "例", "path")
+        for line in problem.example.splitlines():
+            out.line(f"  {line}")
     return 0
 
 
@@ -213,9 +240,18 @@ def explain_rule(rule_id: str, lang: str) -> int:
     rule = get_rule(rule_id)
     out = Out()
     if rule is None:
-        known = ", ".join(r.id for r in all_rules())
+        from dxcheck import problem_codes
+
+        problem = problem_codes.get(rule_id)
+        if problem is not None:
+            return _explain_problem(out, problem, lang)
+        rules = ", ".join(r.id for r in all_rules())
         Out(sys.stderr).line(
-            f"dxcheck: {'unknown rule' if lang == 'en' else '不明なルール'} {rule_id} ({known})",
+            f"dxcheck: unknown rule or code {rule_id} (rules: {rules}; validate's DX codes: "
+            "dxcheck rules)"
+            if lang == "en"
+            else f"dxcheck: 不明なルール・コード {rule_id}（ルール: {rules}。validate の DX コードは "
+            "dxcheck rules で一覧）",
             "error",
         )
         return 2
