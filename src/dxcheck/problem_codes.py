@@ -152,9 +152,9 @@ _CODES = (
         "DX205",
         "YAML が文字列以外として読む値",
         "Value YAML reads as something other than text",
-        'yes/no・on/off・数字・日付のような値は YAML が真偽値や数値として読みます。文字列なら引用符で'
+        "yes/no・on/off・数字・日付のような値は YAML が真偽値や数値として読みます。文字列なら引用符で"
         '囲んでください（例: code: "044016"）。',
-        'YAML reads yes/no, on/off, numbers and dates as booleans or numbers: quote text '
+        "YAML reads yes/no, on/off, numbers and dates as booleans or numbers: quote text "
         '(code: "044016").',
         "code: 044016",
     ),
@@ -181,7 +181,7 @@ _CODES = (
         "全国地方公共団体コードの形・検査数字が違う",
         "Local government code malformed or with a wrong check digit",
         "6桁の数字を引用符で囲んで書きます。6桁目は検査数字です（メッセージが正しい数字を示します）。",
-        'Six digits, quoted; the sixth is a check digit (the message gives the right one).',
+        "Six digits, quoted; the sixth is a check digit (the message gives the right one).",
         'code: "044017"',
     ),
     ProblemCode(

@@ -49,5 +49,34 @@ def write_new(path: str, text: str, lang: str) -> str | None:
             "already exists; not overwritten" if lang == "en" else "既にあります。上書きしません"
         )
     except OSError as exc:
-        return f"dxcheck: {path}: {exc.strerror}"
+        return f"dxcheck: {path}: {os_problem(path, exc, lang)}"
     return None
+
+
+def os_problem(path: str, exc: OSError, lang: str) -> str:
+    """Why ``path`` could not be written, in the user's language (the OS says it in English)."""
+    import errno
+
+    en = lang == "en"
+    folder = os.path.dirname(path) or "."
+    if exc.errno == errno.ENOENT:
+        return (
+            f"the folder {folder} does not exist; create it first"
+            if en
+            else f"保存先のフォルダ {folder} がありません。先に作成してください"
+        )
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "no permission to write here" if en else "ここに書き込む権限がありません"
+    if exc.errno == errno.EISDIR:
+        return (
+            "is a folder; give a file name" if en else "フォルダです。ファイル名を指定してください"
+        )
+    if exc.errno == errno.ENOTDIR:
+        return (
+            "a part of the path is a file, not a folder"
+            if en
+            else "パスの途中がフォルダではなくファイルです"
+        )
+    if exc.errno == errno.ENOSPC:
+        return "the disk is full" if en else "ディスクの空きがありません"
+    return exc.strerror or str(exc)

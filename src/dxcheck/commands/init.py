@@ -3,6 +3,7 @@ national item of the latest catalog. It never overwrites a file."""
 
 from __future__ import annotations
 
+import datetime
 import difflib
 import os
 import sys
@@ -20,9 +21,17 @@ _CATEGORY = {
 }
 
 
-def skeleton(gov: LocalGov, schema_ref: str) -> str:
+def _reiwa(fiscal_year: int) -> str:
+    return f"令和{fiscal_year - 2018}年度"
+
+
+def skeleton(gov: LocalGov, schema_ref: str, today: datetime.date | None = None) -> str:
     catalog = load_catalog()
     name = gov.full_name  # 仙台市青葉区 for a ward: 青葉区 alone is ambiguous
+    today = today or datetime.date.today()
+    # examples a planner may copy: a new plan starts in the next 年度 and runs three years
+    this_year = today.year if today.month >= 4 else today.year - 1
+    start, end = _reiwa(this_year + 1), _reiwa(this_year + 3)
     lines = [
         f"# yaml-language-server: $schema={schema_ref}",
         f"# {name}のDX推進計画（dxcheck init で作成）。",
@@ -36,11 +45,11 @@ def skeleton(gov: LocalGov, schema_ref: str) -> str:
         f"  title: {name}DX推進計画",
         "  kind: plan  # plan=計画, policy=方針, vision=ビジョン, summary=概要版, proposal=策定提案",
         "  status: draft  # adopted=策定済, draft=案, proposal=提案段階",
-        "  # adopted: 令和8年3月",
+        f"  # adopted: 令和{this_year + 1 - 2018}年3月",
         "  source:",
         "    file: （原本のファイル名）",
         "period:",
-        "  not_stated: true  # 期間を決めたら start: 令和8年度 / end: 令和10年度 と cite を書く",
+        f"  not_stated: true  # 期間を決めたら start: {start} / end: {end} と cite を書く",
         "governance:",
         "  cio:",
         "    not_stated: true  # 例: holder: 副市長 と cite",
@@ -53,15 +62,19 @@ def skeleton(gov: LocalGov, schema_ref: str) -> str:
         "該当するものを initiatives に書きます:",
     ]
     for item in catalog.items:
-        deadline = next((t.deadline_text for t in item.targets if t.deadline_text), None)
+        national = next((t for t in item.targets if t.deadline_text), None)
+        deadline = national.deadline_text if national else None
+        passed = (
+            national is not None and national.deadline is not None and national.deadline < today
+        )
+        note = f"（国の期限: {deadline}{'、経過' if passed else ''}）" if deadline else ""
         lines += [
-            f"#  # {_CATEGORY[item.category]}: {item.title_ja}"
-            + (f"（国の期限: {deadline}）" if deadline else ""),
+            f"#  # {_CATEGORY[item.category]}: {item.title_ja}{note}",
             f"#  - id: {item.id.replace('_', '-')}",
             f"#    title: {item.title_ja}",
             f"#    national_items: [{item.id}]",
             "#    commitment: implement  # implement=実施, consider=検討, continue=継続, context=言及のみ",
-            f"#    target: {deadline or '令和8年度'}",
+            f"#    target: {deadline if deadline and not passed else end}",
             "#    cite: {section: 第3章}",
         ]
     return "\n".join(lines) + "\n"
@@ -152,11 +165,10 @@ def run(
         err.line(f"dxcheck: {found}", "error")
         return 2
     gov = found
-    path = out or f"{gov.code}.yaml"
+    path = out or default_path(gov)
     folder = os.path.dirname(os.path.abspath(path))
-    schema_file = _schema_path()
-    schema = os.path.relpath(schema_file, folder) if schema_file else "plan.schema.json"
-    text = skeleton(gov, schema.replace(os.sep, "/"))
+    schema_file, schema_exists = schema_location(folder)
+    text = skeleton(gov, os.path.relpath(schema_file, folder).replace(os.sep, "/"))
     from dxcheck.writer import write_new
 
     problem = write_new(path, text, "en" if en else "ja")
@@ -174,17 +186,45 @@ def run(
             "warning",
         )
     Out().line(f"{path}: {gov.label}（{gov.code}）" + (" written" if en else " を作成しました"))
+    if not schema_exists:
+        shown = os.path.relpath(schema_file)
+        err.line(
+            f"dxcheck: for completion in the editor, write the schema once: dxcheck schema > {shown}"
+            if en
+            else f"dxcheck: エディタの補完のため、スキーマを一度書き出してください: dxcheck schema > {shown}",
+            "info",
+        )
     return 0
 
 
-def _schema_path() -> str | None:
-    from pathlib import Path
+def default_path(gov: LocalGov) -> str:
+    """``plans/<code>-<romaji>.yaml`` where a plans/ folder is at hand, else in the current
+    folder: the name the bundled plans use (plans/044016-matsushima.yaml)."""
+    from dxcheck.romaji import slug
 
-    here = Path(__file__).resolve()
-    for candidate in (
-        here.parents[1] / "schemas" / "plan.schema.json",
-        here.parents[3] / "schemas" / "plan.schema.json",
-    ):
-        if candidate.is_file():
-            return str(candidate)
-    return None
+    name = f"{gov.code}-{slug(gov.name, gov.kana)}.yaml"
+    return os.path.join("plans", name) if os.path.isdir("plans") else name
+
+
+def schema_location(folder: str) -> tuple[str, bool]:
+    """Where the plan's ``$schema`` header should point: the nearest schemas/plan.schema.json
+    of the plan's own repository (from the plan's folder up to the folder holding .git), and
+    whether it exists. Never the installed package: a path into one user's virtualenv breaks
+    for every colleague. Without one, the repository root's schemas/plan.schema.json (the
+    user is told to write it there with `dxcheck schema`)."""
+    current = os.path.abspath(folder)
+    top = current
+    while True:
+        candidate = os.path.join(current, "schemas", "plan.schema.json")
+        if os.path.isfile(candidate):
+            return candidate, True
+        if os.path.isdir(os.path.join(current, ".git")):
+            top = current
+            break
+        parent = os.path.dirname(current)
+        if parent == current:
+            break
+        current = parent
+    if top == os.path.abspath(folder) and os.path.basename(top) == "plans":
+        top = os.path.dirname(top)  # a plans/ folder outside git: its parent is the project
+    return os.path.join(top, "schemas", "plan.schema.json"), False
