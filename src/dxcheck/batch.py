@@ -372,7 +372,7 @@ def write_output(
     elif fmt == "github":
         from dxcheck.render import github
 
-        out.write(github.notice_text(notice, lang) + "".join(p.fragment for p in parts))
+        out.write(github.assemble([p.fragment for p in parts], lang, notice))
     elif fmt == "junit":
         from dxcheck.render import junit
 

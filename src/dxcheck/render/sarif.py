@@ -6,6 +6,7 @@ from typing import TYPE_CHECKING, Any
 
 from dxcheck import __version__
 from dxcheck.render.json_out import HOLE, dump, splice
+from dxcheck.repopath import repo_relative
 
 if TYPE_CHECKING:
     from dxcheck.engine.runner import PlanCheck
@@ -16,7 +17,8 @@ SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 
 
 def _uri(path: str) -> str:
-    return path.replace("\\", "/").removeprefix("./")
+    """The repository-relative path (a code host attaches results to its diff by it)."""
+    return repo_relative(path)
 
 
 def _rule_index() -> dict[str, int]:
@@ -89,7 +91,6 @@ def assemble(items: list[str], catalog: str, lang: str, notice: CatalogNotice | 
                     "driver": {
                         "name": "dxcheck",
                         "version": __version__,
-                        "informationUri": "https://github.com/dxcheck/dxcheck",
                         "rules": descriptors,
                         "properties": {"catalog": catalog},
                     }

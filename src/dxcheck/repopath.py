@@ -1,0 +1,43 @@
+"""Paths as a code host knows them: relative to the repository's root.
+
+GitHub attaches an annotation or a SARIF result to a pull request's diff only when its path is
+the file's path inside the repository (``plans/042030-shiogama.yaml``), whatever folder dxcheck
+ran in and however the path was given (``../plans/x.yaml``, an absolute path). The root is
+``$GITHUB_WORKSPACE`` when the file lies inside it (the checkout on a runner), else the nearest
+folder above the file that holds ``.git``; a file outside any repository keeps its path as given.
+"""
+
+from __future__ import annotations
+
+import os
+from functools import lru_cache
+
+
+@lru_cache(maxsize=256)
+def _root_of(folder: str) -> str | None:
+    current = folder
+    while True:
+        if os.path.exists(os.path.join(current, ".git")):
+            return current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return None
+        current = parent
+
+
+def repo_relative(path: str) -> str:
+    """``path`` relative to its repository's root, with forward slashes."""
+    if path == "-":
+        return path
+    absolute = os.path.abspath(path)
+    workspace = os.environ.get("GITHUB_WORKSPACE")
+    root: str | None = None
+    if workspace:
+        workspace = os.path.abspath(workspace)
+        if absolute.startswith(workspace.rstrip(os.sep) + os.sep):
+            root = workspace
+    if root is None:
+        root = _root_of(os.path.dirname(absolute))
+    if root is None:
+        return path.replace("\\", "/").removeprefix("./")
+    return os.path.relpath(absolute, root).replace(os.sep, "/")
