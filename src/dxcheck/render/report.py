@@ -101,7 +101,14 @@ def _notice(catalog: Catalog, as_of: datetime.date, lang: str) -> str | None:
     from dxcheck.notice import catalog_notice
 
     found = catalog_notice(catalog.version, catalog.period_end, as_of)
-    return found.message(lang) if found else None
+    # a report is read by a 推進本部, not by whoever runs dxcheck: no command-line advice
+    if found is None:
+        return None
+    text = _COMMAND_ADVICE.sub("", found.message(lang))
+    return text if text.endswith(("。", ".")) else text + ("." if lang == "en" else "。")
+
+
+_COMMAND_ADVICE = re.compile(r"\s*[（(][^（()）]*--[a-z][^（()）]*[）)]")
 
 
 def views_for(
