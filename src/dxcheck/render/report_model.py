@@ -221,6 +221,7 @@ class PlanView:
     # as-of date: "ended", "in", "before" or "" (not stated)
     kind_id: str = ""
     status_id: str = ""
+    period_short: str = ""  # the period as the plan writes it: 令和5年度 〜 令和8年度
     adopted: str = ""
     period_end: str = ""
     period_state: str = ""
@@ -292,10 +293,12 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         )
     period = plan.period
     period_state = ""
+    period_short = L["not_stated"]
     if period.not_stated:
         period_text, period_status = L["not_stated"], L["not_stated"]
     else:
         period_text = f"{period.start.text if period.start else '?'} 〜 {period.end.text if period.end else '?'}"
+        period_short = period_text
         if period.start and period.end:
             period_text += (
                 f"（{_ja_date(period.start.start)} 〜 {_ja_date(period.end.end)}）"
@@ -387,6 +390,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         adopted=plan.document.adopted.start.isoformat() if plan.document.adopted else "",
         period_end=period.end.end.isoformat() if period.end and not period.not_stated else "",
         period_state=period_state,
+        period_short=period_short,
         source_file=plan.document.source.file or "",
         secondary=secondary,
     )
@@ -523,68 +527,4 @@ def matrix(views: list[PlanView], catalog: Catalog, lang: str, sort: str) -> dic
     return {"items": items, "rows": rows, "totals": totals}
 
 
-# --- the overview of many plans (folder output: index + one page per plan) -------------------
-
-_LETTER = {"covered": "c", "partial": "p", "missing": "m"}
-STATUS_OF = {letter: status for status, letter in _LETTER.items()}
-
-
-def index_row(view: PlanView, page: str) -> dict[str, Any]:
-    """What the overview keeps of one plan (a few hundred bytes): statuses as one letter per
-    catalog item, in catalog order."""
-    return {
-        "slug": view.slug,
-        "page": page,
-        "path": view.path,
-        "valid": view.valid,
-        "name": view.name,
-        "code": view.code,
-        "prefecture": view.prefecture,
-        "cells": "".join(_LETTER[row["status"]] for row in view.coverage),
-        "missing": view.counts.get("missing", 0),
-        "partial": view.counts.get("partial", 0),
-    }
-
-
-def overview(rows: list[dict[str, Any]], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
-    """The index of many plans: plans grouped by prefecture (in the order of the first two
-    digits of the local government code, as in the national code list), sorted within a group
-    by code or by gaps; counts per item and per prefecture; invalid plans listed apart."""
-    en = lang == "en"
-    items = [
-        {"id": item.id, "title": item.title_en if en else item.title_ja} for item in catalog.items
-    ]
-    valid = [r for r in rows if r["valid"]]
-    if sort == "gaps":
-        valid.sort(key=lambda r: (-(r["missing"] * 2 + r["partial"]), r["code"], r["path"]))
-    else:
-        valid.sort(key=lambda r: (r["code"], r["path"]))
-    groups: dict[str, dict[str, Any]] = {}
-    for row in valid:
-        key = row["code"][:2]
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = {
-                "key": key,
-                "name": row["prefecture"],
-                "rows": [],
-                "covered": 0,
-                "partial": 0,
-                "missing": 0,
-            }
-        group["rows"].append(row)
-        for letter in row["cells"]:
-            group[STATUS_OF[letter]] += 1
-    ordered = [groups[key] for key in sorted(groups)]
-    totals = []
-    for index, item in enumerate(items):
-        col = [row["cells"][index] for row in valid]
-        totals.append({s: col.count(_LETTER[s]) for s in ("covered", "partial", "missing")} | item)
-    invalid = sorted((r for r in rows if not r["valid"]), key=lambda r: r["path"])
-    return {
-        "items": items,
-        "groups": ordered,
-        "totals": totals,
-        "invalid": invalid,
-        "plans": len(rows),
-    }
+# The overview of many plans (folder output: index, prefecture pages) is render/overview.py.
