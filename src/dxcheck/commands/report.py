@@ -8,7 +8,7 @@ from typing import Any
 
 from dxcheck.catalog import load_catalog
 from dxcheck.commands.check import EXIT_USAGE, Options, prepare_or_explain
-from dxcheck.console import Out
+from dxcheck.console import Out, printable
 from dxcheck.writer import write_atomic
 
 
@@ -123,8 +123,8 @@ def _page_task(path: str) -> dict[str, Any]:
     from dxcheck.commands.check import check_result
     from dxcheck.diagnostics import format_line
     from dxcheck.inputs import display_name, os_error, read_input
-    from dxcheck.render.report import render_document
     from dxcheck.render.overview import overview_row
+    from dxcheck.render.report import render_document
     from dxcheck.render.report_model import plan_view
     from dxcheck.validate import validate_bytes
 
@@ -240,12 +240,6 @@ def wrote(err: Out, lang: str, path: str, what: str, count: int = 1) -> None:
     ja, en = _WROTE[what]
     text = (en if lang == "en" else ja).format(path=printable(path), n=count)
     err.line(f"dxcheck: {text}")
-
-
-def printable(path: str) -> str:
-    """A path as it can be shown on a terminal: control characters, and bytes that were not
-    valid in the file system's encoding, escaped (\\n, \\x1b, \\udcff)."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in path)
 
 
 def format_line_of(d: Any, lang: str) -> str:

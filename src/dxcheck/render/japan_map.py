@@ -12,7 +12,9 @@ import functools
 import os
 from dataclasses import dataclass
 
-DATA = os.path.join(os.path.dirname(os.path.dirname(__file__)), "data", "japanmap", "prefectures.tsv")
+DATA = os.path.join(
+    os.path.dirname(os.path.dirname(__file__)), "data", "japanmap", "prefectures.tsv"
+)
 # five bands of a share (0–100 %): 0–19, 20–39, 40–59, 60–79, 80–100
 BANDS = 5
 

@@ -195,27 +195,22 @@ def _percent(part: int, whole: int) -> int:
 def _rates(rows: list[dict[str, Any]], count: int) -> dict[str, Any]:
     """Per item the shares of ○ △ × among ``rows`` (None without rows), and the mean ○ share."""
     n = len(rows)
-    items = []
+    items: list[dict[str, Any]] = []
     for index in range(count):
         col = [row["cells"][index] for row in rows]
         if n:
             c, p, m = col.count("c"), col.count("p"), col.count("m")
             share = {"c": _percent(c, n), "p": _percent(p, n), "m": _percent(m, n)}
-            items.append(share | {"band": band(100 * c / n), "count": {"c": c, "p": p, "m": m}})
+            # the band of the share as shown, so that the colour matches the legend
+            items.append(share | {"band": band(share["c"]), "count": {"c": c, "p": p, "m": m}})
         else:
             items.append({"c": None, "p": None, "m": None, "band": None, "count": None})
     covered = sum(row["cells"].count("c") for row in rows)
-    mean = 100 * covered / (n * count) if n and count else None
-    return {
-        "items": items,
-        "mean": None if mean is None else int(mean + 0.5),
-        "mean_band": band(mean),
-    }
+    mean = _percent(covered, n * count) if n and count else None
+    return {"items": items, "mean": mean, "mean_band": band(mean)}
 
 
-def overview(
-    rows: list[dict[str, Any]], catalog: Catalog, lang: str, sort: str
-) -> dict[str, Any]:
+def overview(rows: list[dict[str, Any]], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
     """The index of many plans and the pages of each prefecture."""
     en = lang == "en"
     items = [

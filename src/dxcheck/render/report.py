@@ -144,7 +144,8 @@ def render_index(
 ) -> dict[str, str]:
     """The overview pages of a folder report from the plans' rows: ``index`` and one page per
     prefecture with plans (``pref-04`` …), by name without the suffix."""
-    from dxcheck.render.overview import LABELS as OVERVIEW, overview
+    from dxcheck.render.overview import LABELS as OVERVIEW
+    from dxcheck.render.overview import overview
 
     index = overview(rows, catalog, lang, sort)
     pages = {

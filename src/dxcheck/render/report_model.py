@@ -237,7 +237,9 @@ def _ja_date(day: datetime.date) -> str:
 _FOOTNOTE = re.compile(r"\^\{[^{}]{0,12}\}")
 # The caveat the engine appends to a finding whose national basis is secondary only: a report
 # says it once, in plain words, instead of on every line with a command to run
-_CAVEAT = re.compile(r"\s*[（(](?:国の根拠は二次資料のみ|the national basis rests on secondary)[^）)]*[）)]$")
+_CAVEAT = re.compile(
+    r"\s*[（(](?:国の根拠は二次資料のみ|the national basis rests on secondary)[^）)]*[）)]$"
+)
 
 
 def without_footnotes(text: str) -> str:
