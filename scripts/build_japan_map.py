@@ -35,12 +35,55 @@ ROOT = Path(__file__).resolve().parents[1]
 OUT = ROOT / "src" / "dxcheck" / "data" / "japanmap"
 UPSTREAM = "https://github.com/SaitoTsutomu/japanmap"
 SIZE = 1000
-NAMES = (
-    "北海道 青森県 岩手県 宮城県 秋田県 山形県 福島県 茨城県 栃木県 群馬県 埼玉県 千葉県 東京都 "
-    "神奈川県 新潟県 富山県 石川県 福井県 山梨県 長野県 岐阜県 静岡県 愛知県 三重県 滋賀県 京都府 "
-    "大阪府 兵庫県 奈良県 和歌山県 鳥取県 島根県 岡山県 広島県 山口県 徳島県 香川県 愛媛県 高知県 "
-    "福岡県 佐賀県 長崎県 熊本県 大分県 宮崎県 鹿児島県 沖縄県"
-).split()
+NAMES = [
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
+]
 
 
 def outlines(data: bytes) -> list[list[tuple[float, float]]]:
@@ -86,7 +129,9 @@ def main(argv: list[str] | None = None) -> int:
         licence_name = next(n for n in wheel.namelist() if n.endswith("licenses/LICENSE"))
         licence = wheel.read(licence_name)
         version = next(
-            n.split("-")[1].removesuffix(".dist") for n in wheel.namelist() if n.endswith(".dist-info/METADATA")
+            n.split("-")[1].removesuffix(".dist")
+            for n in wheel.namelist()
+            if n.endswith(".dist-info/METADATA")
         )
     if b"Apache License" not in licence or b"Version 2.0" not in licence:
         raise SystemExit("japanmap's licence is no longer Apache 2.0: review it before use")

@@ -108,7 +108,9 @@ def test_a_municipality_with_several_files_is_counted_once_and_the_others_are_li
     summary = next(line for line in others.splitlines() if "042145-higashimatsushima.yaml" in line)
     assert "概要版。本編: [東松島市DX推進計画](042145-higashimatsushima-full.md)" in summary
     # every file still has its own page
-    assert (out / "042030-shiogama-2019.md").exists() and (out / "042145-higashimatsushima.md").exists()
+    assert (out / "042030-shiogama-2019.md").exists() and (
+        out / "042145-higashimatsushima.md"
+    ).exists()
 
     html = tmp_path / "html"
     run(capsys, "report", "-f", "html", "--as-of", AS_OF, "-o", str(html), str(folder))
@@ -121,7 +123,7 @@ def test_check_notes_two_files_of_one_municipality_without_changing_its_output(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     folder = _prefecture_folder(tmp_path)
-    code, out, err = run(capsys, "check", "-f", "json", "--as-of", AS_OF, str(folder))
+    _, out, err = run(capsys, "check", "-f", "json", "--as-of", AS_OF, str(folder))
     assert len(json.loads(out)["plans"]) == 7  # stdout stays valid JSON
     notes = [line for line in err.splitlines() if "同じ団体" in line]
     assert len(notes) == 2
@@ -210,3 +212,15 @@ def test_report_says_where_it_wrote_its_files(
     one = tmp_path / "one.html"
     _, _, err = run(capsys, "report", "-f", "html", "-o", str(one), "plans/042030-shiogama.yaml")
     assert err.strip() == f"dxcheck: レポート: {one}"
+
+
+def test_the_map_has_every_prefecture_and_ships_its_licence() -> None:
+    from dxcheck import codes
+    from dxcheck.render.japan_map import DATA, outlines
+
+    shapes = outlines()
+    assert [(s.key, s.name) for s in shapes] == [(p.code[:2], p.name) for p in codes.prefectures()]
+    assert all(re.fullmatch(r"M\d+ \d+(L\d+ \d+){10,}Z", s.path) for s in shapes)
+    folder = Path(DATA).parent
+    assert "Apache License" in (folder / "LICENSE.txt").read_text(encoding="utf-8")
+    assert "japanmap" in (folder / "PROVENANCE.md").read_text(encoding="utf-8")
