@@ -105,3 +105,9 @@ def test_index_of_hundreds_of_plans_loads_without_console_errors(
     console, png = open_in_chromium(index, tmp_path)
     assert console == [], console
     assert png.startswith(b"\x89PNG") and len(png) > 10_000
+    # the map and a prefecture's page, which the map and the table link to
+    assert index.read_text(encoding="utf-8").count("<path ") == 47
+    hokkaido = out / "pref-01.html"
+    console, png = open_in_chromium(hokkaido, tmp_path)
+    assert console == [], console
+    assert png.startswith(b"\x89PNG") and len(png) > 10_000

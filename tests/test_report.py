@@ -114,8 +114,8 @@ def test_folder_output_has_one_file_per_plan_and_an_index_with_a_matrix(
     code, _, err = run(capsys, "report", "--as-of", AS_OF, "-o", str(out_dir), str(plans))
     assert code == 0, err
     names = sorted(p.name for p in out_dir.iterdir())
-    assert "index.md" in names
-    assert len([n for n in names if n != "index.md"]) == 2
+    assert "index.md" in names and "pref-04.md" in names  # the overview and 宮城県's page
+    assert len([n for n in names if n not in ("index.md", "pref-04.md")]) == 2
     assert not [n for n in names if n.startswith(".dxcheck-")]  # no temporary files left
     index = (out_dir / "index.md").read_text(encoding="utf-8")
     assert "塩竈市" in index and "○" in index
@@ -164,3 +164,24 @@ def test_timeline_places_dates_and_the_as_of_day_in_order() -> None:
     assert 0 <= xs[0] < xs[1] < tl["as_of"] <= 1
     assert [t["ja"] for t in tl["ticks"]] == ["R5", "R6", "R7", "R8"]
     assert timeline([], datetime.date(2026, 11, 23)) == {}
+
+
+def test_a_page_for_the_promotion_board_reads_as_plain_japanese(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    """Issue 19: next steps near the top, no command-line wording, no PDF footnote markup, passed
+    dates marked apart from ○ (which means 充足)."""
+    code, page, _ = run(
+        capsys, "report", "-f", "html", "--as-of", AS_OF, "plans/042137-kurihara.yaml"
+    )
+    assert code == 0
+    assert page.index("次の一歩（不足している項目）") < page.index("国の項目の充足状況")
+    for developer in ("--catalog", "--sources", "--sort", "plans/042137-kurihara.yaml:", "^{"):
+        assert developer not in page, developer
+    assert "計画ファイル 164 行目・DL002" in page  # where, in words, for whoever edits the file
+    assert "<circle" not in page and "■ 経過" in page and "◆ 今後" in page
+    assert "基準日 2026-11-23</text>" in page  # the as-of label, whole
+    assert "<details>" in page  # info findings folded
+    _, md, _ = run(capsys, "report", "--as-of", AS_OF, "plans/042137-kurihara.yaml")
+    assert md.index("### 次の一歩") < md.index("### 国の項目の充足状況")
+    assert "--sources" not in md and "^{" not in md and "CIO（副市長）" in md

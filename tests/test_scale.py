@@ -384,14 +384,17 @@ def test_folder_report_index_is_an_overview_by_prefecture(
     code, _, _ = run(capsys, "report", "-f", "html", "--as-of", AS_OF, "-o", str(out), str(corpus))
     assert code == 1  # invalid plans are listed, as before
     pages = sorted(p.name for p in out.glob("*.html"))
-    assert "index.html" in pages and len(pages) == 1 + 47  # invalid files get a page too
+    prefectures = [p for p in pages if p.startswith("pref-")]
+    assert len(prefectures) == 40  # the generated plans are the first 40 prefectures
+    assert "index.html" in pages and len(pages) == 1 + 40 + 47  # invalid files get a page too
     index = (out / "index.html").read_text(encoding="utf-8")
+    linked = index + "".join((out / p).read_text(encoding="utf-8") for p in prefectures)
     for page in pages:
         if page != "index.html":
-            assert f'href="{page}"' in index, page
+            assert f'href="{page}"' in linked, page
     # no plan is inlined: the index has no plan sections, only links
-    assert 'class="plan"' not in index and "<svg" not in index
-    groups = [index.index(f'id="pref-{key}"') for key in ("01", "02", "04", "40")]
+    assert 'class="plan"' not in index and 'class="heat"' not in index
+    groups = [index.index(f'href="pref-{key}.html"') for key in ("01", "02", "04", "40")]
     assert groups == sorted(groups)  # prefectures in code order
     assert "宮城県" in index and "<script" not in index
     again = tmp_path / "again"
@@ -406,5 +409,6 @@ def test_folder_report_in_markdown_has_the_matrix_first(
     out = tmp_path / "md"
     run(capsys, "report", "--as-of", AS_OF, "-o", str(out), str(corpus / "plans"))
     index = (out / "index.md").read_text(encoding="utf-8")
-    assert "](042030-shiogama.md)" in index and "### 宮城県（5）" in index
-    assert index.index("### 宮城県") < len(index)
+    # one prefecture's folder: its municipalities right after the table of rates
+    assert "](042030-shiogama.md)" in index and "## 宮城県: 団体ごとの一覧" in index
+    assert index.index("| [宮城県](pref-04.md) |") < index.index("](042030-shiogama.md)")

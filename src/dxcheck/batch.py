@@ -60,11 +60,19 @@ class Part:
     fail: bool  # a finding at or above the threshold, or an invalid plan
     catalog: str
     period_end: str  # the catalog's 対象期間 end (ISO), for the catalog-age notice
+    municipality: tuple[str, str] | None = None  # (code, name) of a valid plan
 
 
-def encode(fragment: Any, tally: dict[str, int], fail: bool, catalog: str, period_end: str) -> str:
+def encode(
+    fragment: Any,
+    tally: dict[str, int],
+    fail: bool,
+    catalog: str,
+    period_end: str,
+    municipality: tuple[str, str] | None = None,
+) -> str:
     return json.dumps(
-        {"f": fragment, "t": tally, "x": fail, "c": catalog, "e": period_end},
+        {"f": fragment, "t": tally, "x": fail, "c": catalog, "e": period_end, "m": municipality},
         ensure_ascii=False,
         indent=None,
     )
@@ -77,8 +85,15 @@ def decode(text: str, fmt: str) -> Part:
         raw = json.loads(text)
     except RecursionError:  # nested past the stack: a crafted or corrupted entry
         raise ValueError("not a dxcheck part") from None
-    if not isinstance(raw, dict) or set(raw) != {"f", "t", "x", "c", "e"}:
+    if not isinstance(raw, dict) or set(raw) != {"f", "t", "x", "c", "e", "m"}:
         raise ValueError("not a dxcheck part")
+    municipality = raw["m"]
+    if municipality is not None and not (
+        isinstance(municipality, list)
+        and len(municipality) == 2
+        and all(isinstance(v, str) for v in municipality)
+    ):
+        raise ValueError("bad municipality")
     fragment, tally, fail, catalog = raw["f"], raw["t"], raw["x"], raw["c"]
     period_end = raw["e"]
     if not isinstance(period_end, str):
@@ -92,7 +107,9 @@ def decode(text: str, fmt: str) -> Part:
         raise ValueError("bad part")
     if not _fragment_ok(fragment, fmt):
         raise ValueError(f"not a {fmt} fragment")
-    return Part(fragment, tally, fail, catalog, period_end)
+    return Part(
+        fragment, tally, fail, catalog, period_end, tuple(municipality) if municipality else None
+    )
 
 
 def _fragment_ok(fragment: Any, fmt: str) -> bool:
@@ -172,7 +189,9 @@ def render_part(name: str, data: bytes) -> str:
     limit = SEVERITY_RANK[settings.fail_on]
     fail = not check.valid or any(SEVERITY_RANK[f.severity] >= limit for f in check.findings)
     period_end = settings.catalog.period_end.isoformat()
-    return encode(fragment, json_out.tally(check), fail, catalog, period_end)
+    plan = check.plan
+    municipality = (plan.municipality.code, plan.municipality.name) if plan is not None else None
+    return encode(fragment, json_out.tally(check), fail, catalog, period_end, municipality)
 
 
 def _render_task(task: tuple[str, bytes]) -> str:
@@ -236,8 +255,10 @@ def run(opts: Options, fmt: str) -> int:
         store = cache_mod.Cache(folder, settings_key(opts, fmt, config_path, as_of))
 
     parts: list[Part | None] = []
+    names: list[str] = []
     todo: list[tuple[int, str, bytes, str]] = []  # index, name, bytes, digest
     for name, data in read_each(expanded.files, opts.max_bytes, unreadable):
+        names.append(name)
         digest = ""
         if store is not None:
             digest = hashlib.sha256(data).hexdigest()
@@ -279,6 +300,14 @@ def run(opts: Options, fmt: str) -> int:
     done = [p for p in parts if p is not None]
     notice = catalog_notice(catalog, period_end, as_of)
     write_output(done, fmt, opts.lang, as_of, catalog, notice)
+    if len(done) > 1:
+        from dxcheck.engine.duplicates import note_lines, same_municipality
+
+        entries = [
+            (n, *p.municipality) for n, p in zip(names, parts, strict=True) if p and p.municipality
+        ]
+        for line in note_lines(same_municipality(entries), opts.lang):
+            err.line(line)
     if unreadable:
         return EXIT_USAGE
     return EXIT_FINDINGS if any(p.fail for p in done) else EXIT_OK

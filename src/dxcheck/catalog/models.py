@@ -127,6 +127,10 @@ class CatalogItem(_Model):
     number: str = Field(description="国の計画での番号（例: 重点取組事項(2)）")
     title_ja: str
     title_en: str
+    short_ja: str | None = Field(
+        default=None, description="表の列見出しに使う短い名前（例: 標準化）。省略時は title_ja"
+    )
+    short_en: str | None = Field(default=None, description="short column heading (English)")
     summary_ja: str
     summary_en: str
     targets: tuple[NationalTarget, ...] = ()

@@ -255,6 +255,16 @@ def run(opts: Options, fmt: str) -> int:
         from dxcheck.render import text
 
         text.render(prepared.checks, Out(), prepared.as_of, prepared.catalog, opts.lang, notice)
+    if len(checks) > 1:
+        from dxcheck.engine.duplicates import note_lines, same_municipality
+
+        entries = [
+            (c.path, c.plan.municipality.code, c.plan.municipality.name)
+            for c in checks
+            if c.plan is not None
+        ]
+        for line in note_lines(same_municipality(entries), lang):
+            err.line(line)
     return exit_code(prepared)
 
 

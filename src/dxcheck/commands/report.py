@@ -8,7 +8,7 @@ from typing import Any
 
 from dxcheck.catalog import load_catalog
 from dxcheck.commands.check import EXIT_USAGE, Options, prepare_or_explain
-from dxcheck.console import Out
+from dxcheck.console import Out, printable
 from dxcheck.writer import write_atomic
 
 
@@ -62,6 +62,7 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
                     template_dir=template_dir,
                 )
                 write_atomic(out, text)
+                wrote(err, opts.lang, out, "report")
             else:
                 rendered = {
                     f"{view.slug}{suffix}": render_document(
@@ -87,6 +88,7 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
                 )
                 for name, text in sorted(rendered.items()):
                     write_atomic(os.path.join(out, name), text)
+                wrote(err, opts.lang, os.path.join(out, f"index{suffix}"), "index")
     except OSError as exc:
         err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
         return EXIT_USAGE
@@ -121,8 +123,9 @@ def _page_task(path: str) -> dict[str, Any]:
     from dxcheck.commands.check import check_result
     from dxcheck.diagnostics import format_line
     from dxcheck.inputs import display_name, os_error, read_input
+    from dxcheck.render.overview import overview_row
     from dxcheck.render.report import render_document
-    from dxcheck.render.report_model import index_row, plan_view
+    from dxcheck.render.report_model import plan_view
     from dxcheck.validate import validate_bytes
 
     settings = _FOLDER["settings"]
@@ -150,7 +153,7 @@ def _page_task(path: str) -> dict[str, Any]:
         write_atomic(os.path.join(out, page), text)
     except OSError as exc:
         return {"write_error": exc.strerror or str(exc)}
-    return index_row(view, page)
+    return overview_row(view, page)
 
 
 def run_folder(
@@ -193,7 +196,7 @@ def run_folder(
         return EXIT_USAGE if unreadable else 0
     suffix = ".md" if fmt == "md" else ".html"
     try:
-        text = render_index(
+        pages = render_index(
             rows,
             settings.catalog,
             settings.as_of,
@@ -202,13 +205,41 @@ def run_folder(
             sort=sort,
             template_dir=template_dir,
         )
-        write_atomic(os.path.join(out, f"index{suffix}"), text)
+        for name, text in pages.items():
+            write_atomic(os.path.join(out, f"{name}{suffix}"), text)
     except OSError as exc:
         err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
         return EXIT_USAGE
+    wrote(err, opts.lang, os.path.join(out, f"index{suffix}"), "index")
+    prefectures = sorted(name for name in pages if name != "index")
+    if prefectures:
+        first = os.path.join(out, f"{prefectures[0]}{suffix}")
+        many = len(prefectures) > 1
+        wrote(err, opts.lang, first, "prefectures" if many else "prefecture", len(prefectures))
+    wrote(err, opts.lang, os.path.join(out, ""), "plans", len(rows))
     if unreadable:
         return EXIT_USAGE
     return 1 if any(not r["valid"] for r in rows) else 0
+
+
+_WROTE = {
+    "report": ("レポート: {path}", "report: {path}"),
+    "index": ("概要: {path}", "overview: {path}"),
+    "prefecture": ("都道府県のページ: {path}", "page of the prefecture: {path}"),
+    "prefectures": (
+        "都道府県ごとのページ: {path} ほか（{n} 件）",
+        "pages per prefecture: {path} and others ({n})",
+    ),
+    "plans": ("計画ごとのページ {n} 件: {path}", "{n} page(s), one per plan: {path}"),
+}
+
+
+def wrote(err: Out, lang: str, path: str, what: str, count: int = 1) -> None:
+    """Tell the user where an output went: one line per output, on stderr (stdout stays free
+    for a report written there), the path with any control character escaped."""
+    ja, en = _WROTE[what]
+    text = (en if lang == "en" else ja).format(path=printable(path), n=count)
+    err.line(f"dxcheck: {text}")
 
 
 def format_line_of(d: Any, lang: str) -> str:

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxcheck.engine.runner import PlanCheck
-from dxcheck.render.report_model import LABELS, PlanView, matrix, overview, plan_view
+from dxcheck.render.report_model import LABELS, PlanView, matrix, plan_view
 
 if TYPE_CHECKING:
     from dxcheck.catalog.models import Catalog
@@ -101,7 +101,14 @@ def _notice(catalog: Catalog, as_of: datetime.date, lang: str) -> str | None:
     from dxcheck.notice import catalog_notice
 
     found = catalog_notice(catalog.version, catalog.period_end, as_of)
-    return found.message(lang) if found else None
+    # a report is read by a 推進本部, not by whoever runs dxcheck: no command-line advice
+    if found is None:
+        return None
+    text = _COMMAND_ADVICE.sub("", found.message(lang))
+    return text if text.endswith(("。", ".")) else text + ("." if lang == "en" else "。")
+
+
+_COMMAND_ADVICE = re.compile(r"\s*[（(][^（()）]*--[a-z][^（()）]*[）)]")
 
 
 def views_for(
@@ -134,7 +141,28 @@ def render_index(
     *,
     sort: str = "code",
     template_dir: str | None = None,
-) -> str:
-    """The overview page of a folder report (index.md / index.html) from the plans' rows."""
+) -> dict[str, str]:
+    """The overview pages of a folder report from the plans' rows: ``index`` and one page per
+    prefecture with plans (``pref-04`` …), by name without the suffix."""
+    from dxcheck.render.overview import LABELS as OVERVIEW
+    from dxcheck.render.overview import overview
+
     index = overview(rows, catalog, lang, sort)
-    return _render("index", fmt, lang, catalog, as_of, template_dir, index=index)
+    pages = {
+        "index": _render(
+            "index", fmt, lang, catalog, as_of, template_dir, index=index, O=OVERVIEW[lang]
+        )
+    }
+    for group in index["groups"]:
+        pages[group["page"]] = _render(
+            "prefecture",
+            fmt,
+            lang,
+            catalog,
+            as_of,
+            template_dir,
+            index=index,
+            g=group,
+            O=OVERVIEW[lang],
+        )
+    return pages

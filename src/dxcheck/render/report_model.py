@@ -7,6 +7,7 @@ arrange it (and escape it). Renderers never re-run checks.
 from __future__ import annotations
 
 import datetime
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -78,7 +79,14 @@ LABELS: dict[str, dict[str, str]] = {
         "prefecture": "都道府県",
         "by_prefecture": "都道府県別の集計",
         "plan_count": "計画数",
-        "index_note": "団体名から各計画のレポートを開けます。並び順は都道府県（団体コード順）、その中は --sort の順。",
+        "index_note": "団体名から各計画のレポートを開けます。都道府県ごとに、団体コードの順（不足の多い順を選んだときはその順）に並べています。",
+        "adopted": "策定日",
+        "secondary_note": "※ 国の根拠が解説記事などの二次資料だけで、国の計画の本文では確かめていない指摘です。",
+        "line_ref": "（計画ファイル {line} 行目・{rule}）",
+        "timeline_legend": "■ 経過（基準日より前の日付）　◆ 今後　縦の破線 = 基準日",
+        "next_steps": "次の一歩（不足している項目）",
+        "more_below": "各項目の根拠と詳しい説明は下の「不足している項目と次の一歩」にあります。",
+        "show_info": "情報を表示（{n} 件）",
     },
     "en": {
         "title": "Municipal DX plan gap report",
@@ -137,7 +145,14 @@ LABELS: dict[str, dict[str, str]] = {
         "prefecture": "Prefecture",
         "by_prefecture": "Counts per prefecture",
         "plan_count": "Plans",
-        "index_note": "Each name opens that plan's report. Grouped by prefecture (in code order); within a prefecture, in --sort order.",
+        "index_note": "Each name opens that plan's report. Grouped by prefecture; within a prefecture by code (or by the number of gaps, when chosen).",
+        "adopted": "Adopted",
+        "secondary_note": "* The national basis of this finding rests on secondary sources (commentaries) only; it has not been checked against the national plan's own text.",
+        "line_ref": " (plan file line {line}, {rule})",
+        "timeline_legend": "■ passed (before the as-of date)   ◆ coming   dashed line = as-of date",
+        "next_steps": "Next steps (items not covered)",
+        "more_below": "The basis and details of each item are under “Gaps and next steps” below.",
+        "show_info": "Show info ({n})",
     },
 }
 
@@ -201,10 +216,42 @@ class PlanView:
     # the full document a 概要版 summarises: {"title", "url" (http/https only), "file"}
     full_document: dict[str, str] | None = None
     prefecture: str = ""
+    # for the overview: the document's kind and status as in the plan file, its adoption date
+    # and the end of its period (ISO, "" when not stated), and where the period stands at the
+    # as-of date: "ended", "in", "before" or "" (not stated)
+    kind_id: str = ""
+    status_id: str = ""
+    period_short: str = ""  # the period as the plan writes it: 令和5年度 〜 令和8年度
+    adopted: str = ""
+    period_end: str = ""
+    period_state: str = ""
+    source_file: str = ""
+    secondary: bool = False  # a finding's national basis rests on secondary sources only
 
 
 def _ja_date(day: datetime.date) -> str:
     return day.isoformat()
+
+
+# A PDF's footnote reference as text extraction leaves it in a quote: 基盤^{※12} → 基盤
+_FOOTNOTE = re.compile(r"\^\{[^{}]{0,12}\}")
+# The caveat the engine appends to a finding whose national basis is secondary only: a report
+# says it once, in plain words, instead of on every line with a command to run
+_CAVEAT = re.compile(
+    r"\s*[（(](?:国の根拠は二次資料のみ|the national basis rests on secondary)[^）)]*[）)]$"
+)
+
+
+def without_footnotes(text: str) -> str:
+    """Quoted text without the PDF's footnote markup (``^{※12}``)."""
+    return _FOOTNOTE.sub("", text) if "^{" in text else text
+
+
+def plain_message(message: str) -> tuple[str, bool]:
+    """A finding's message for a report page, and whether it carried the secondary-source
+    caveat (the page explains that once)."""
+    stripped = _CAVEAT.sub("", message)
+    return stripped, stripped != message
 
 
 def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: str) -> PlanView:
@@ -212,13 +259,21 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     en = lang == "en"
     slug = check.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
     findings: dict[str, list[dict[str, Any]]] = {s: [] for s in SEVERITIES}
+    items = {item.id: item for item in catalog.items}
+    secondary = False
     for f in check.findings:
+        message, caveat = plain_message(f.message(lang))
+        secondary = secondary or caveat
+        item = items.get(f.national_item or "")
         findings[f.severity].append(
             {
                 "rule": f.rule,
                 "item": f.national_item or "",
-                "message": f.message(lang),
+                "item_title": (item.title_en if en else item.title_ja) if item else "",
+                "message": message,
+                "secondary": caveat,
                 "where": f"{f.path}:{f.line}:{f.column}",
+                "line": f.line,
                 "yaml_path": f.yaml_path,
             }
         )
@@ -239,10 +294,13 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
             findings=findings,
         )
     period = plan.period
+    period_state = ""
+    period_short = L["not_stated"]
     if period.not_stated:
         period_text, period_status = L["not_stated"], L["not_stated"]
     else:
         period_text = f"{period.start.text if period.start else '?'} 〜 {period.end.text if period.end else '?'}"
+        period_short = period_text
         if period.start and period.end:
             period_text += (
                 f"（{_ja_date(period.start.start)} 〜 {_ja_date(period.end.end)}）"
@@ -250,11 +308,11 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
                 else (f" ({period.start.start.isoformat()} – {period.end.end.isoformat()})")
             )
         if period.end is not None and period.end.end < as_of:
-            period_status = L["ended"]
+            period_status, period_state = L["ended"], "ended"
         elif period.start is not None and period.start.start > as_of:
-            period_status = L["not_started"]
+            period_status, period_state = L["not_started"], "before"
         else:
-            period_status = L["in_period"]
+            period_status, period_state = L["in_period"], "in"
     coverage_rows = []
     gaps = []
     counts = {"covered": 0, "partial": 0, "missing": 0}
@@ -268,7 +326,11 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
             if (e.section, e.quote or "") not in seen:
                 seen.add((e.section, e.quote or ""))
                 evidence.append(
-                    {"section": e.section, "quote": e.quote or "", "commitment": e.commitment or ""}
+                    {
+                        "section": without_footnotes(e.section),
+                        "quote": without_footnotes(e.quote or ""),
+                        "commitment": e.commitment or "",
+                    }
                 )
         title = item.title_en if en else item.title_ja
         coverage_rows.append(
@@ -325,6 +387,14 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         counts=counts,
         full_document=_full_document(plan),
         prefecture=plan.municipality.prefecture,
+        kind_id=plan.document.kind,
+        status_id=plan.document.status,
+        adopted=plan.document.adopted.start.isoformat() if plan.document.adopted else "",
+        period_end=period.end.end.isoformat() if period.end and not period.not_stated else "",
+        period_state=period_state,
+        period_short=period_short,
+        source_file=plan.document.source.file or "",
+        secondary=secondary,
     )
 
 
@@ -426,7 +496,12 @@ def matrix(views: list[PlanView], catalog: Catalog, lang: str, sort: str) -> dic
     else:
         valid.sort(key=lambda v: v.code)
     items = [
-        {"id": item.id, "title": item.title_en if en else item.title_ja} for item in catalog.items
+        {
+            "id": item.id,
+            "title": item.title_en if en else item.title_ja,
+            "short": (item.short_en or item.title_en) if en else (item.short_ja or item.title_ja),
+        }
+        for item in catalog.items
     ]
     rows: list[dict[str, Any]] = []
     for view in valid:
@@ -441,6 +516,10 @@ def matrix(views: list[PlanView], catalog: Catalog, lang: str, sort: str) -> dic
                     for i in items
                 ],
                 "gaps": view.counts["missing"] + view.counts["partial"],
+                "kind": view.kind,
+                "status": view.status,
+                "period_status": view.period_status,
+                "ended": view.period_state == "ended",
             }
         )
     totals = []
@@ -450,68 +529,4 @@ def matrix(views: list[PlanView], catalog: Catalog, lang: str, sort: str) -> dic
     return {"items": items, "rows": rows, "totals": totals}
 
 
-# --- the overview of many plans (folder output: index + one page per plan) -------------------
-
-_LETTER = {"covered": "c", "partial": "p", "missing": "m"}
-STATUS_OF = {letter: status for status, letter in _LETTER.items()}
-
-
-def index_row(view: PlanView, page: str) -> dict[str, Any]:
-    """What the overview keeps of one plan (a few hundred bytes): statuses as one letter per
-    catalog item, in catalog order."""
-    return {
-        "slug": view.slug,
-        "page": page,
-        "path": view.path,
-        "valid": view.valid,
-        "name": view.name,
-        "code": view.code,
-        "prefecture": view.prefecture,
-        "cells": "".join(_LETTER[row["status"]] for row in view.coverage),
-        "missing": view.counts.get("missing", 0),
-        "partial": view.counts.get("partial", 0),
-    }
-
-
-def overview(rows: list[dict[str, Any]], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
-    """The index of many plans: plans grouped by prefecture (in the order of the first two
-    digits of the local government code, as in the national code list), sorted within a group
-    by code or by gaps; counts per item and per prefecture; invalid plans listed apart."""
-    en = lang == "en"
-    items = [
-        {"id": item.id, "title": item.title_en if en else item.title_ja} for item in catalog.items
-    ]
-    valid = [r for r in rows if r["valid"]]
-    if sort == "gaps":
-        valid.sort(key=lambda r: (-(r["missing"] * 2 + r["partial"]), r["code"], r["path"]))
-    else:
-        valid.sort(key=lambda r: (r["code"], r["path"]))
-    groups: dict[str, dict[str, Any]] = {}
-    for row in valid:
-        key = row["code"][:2]
-        group = groups.get(key)
-        if group is None:
-            group = groups[key] = {
-                "key": key,
-                "name": row["prefecture"],
-                "rows": [],
-                "covered": 0,
-                "partial": 0,
-                "missing": 0,
-            }
-        group["rows"].append(row)
-        for letter in row["cells"]:
-            group[STATUS_OF[letter]] += 1
-    ordered = [groups[key] for key in sorted(groups)]
-    totals = []
-    for index, item in enumerate(items):
-        col = [row["cells"][index] for row in valid]
-        totals.append({s: col.count(_LETTER[s]) for s in ("covered", "partial", "missing")} | item)
-    invalid = sorted((r for r in rows if not r["valid"]), key=lambda r: r["path"])
-    return {
-        "items": items,
-        "groups": ordered,
-        "totals": totals,
-        "invalid": invalid,
-        "plans": len(rows),
-    }
+# The overview of many plans (folder output: index, prefecture pages) is render/overview.py.

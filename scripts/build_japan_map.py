@@ -1,0 +1,193 @@
+"""Build dxcheck's bundled outlines of the 47 prefectures (for the overview's map) from japanmap.
+
+    pip download --no-deps japanmap==0.6.0 -d /tmp/jm
+    python scripts/build_japan_map.py /tmp/jm/japanmap-0.6.0-py3-none-any.whl
+
+Reads ``japanmap/japan.json`` (the boundary points of every prefecture and, per prefecture, the
+lists of point indexes that make its outline) and the licence out of the wheel of japanmap
+(https://github.com/SaitoTsutomu/japanmap, Apache License 2.0) and writes, under
+src/dxcheck/data/japanmap/:
+
+- ``prefectures.tsv``: one row per prefecture, ``code name path``: the two-digit prefecture code
+  (01 北海道 … 47 沖縄県), its name, and an SVG path (absolute ``M``/``L`` commands in whole
+  units of a 1000 × 1000 box, ``Z`` at the end) of the part of the prefecture that holds its
+  capital, as japanmap draws it: 北海道 moved south-west and 沖縄県 north-east, as on most maps
+  of Japan, so that the country fits a square. Islands apart from that part are not drawn.
+- ``LICENSE.txt``: japanmap's licence text, byte for byte (Apache 2.0 §4 asks that it ship with
+  the data).
+- ``PROVENANCE.md``: the wheel and data file used (sha256) and what was changed.
+
+Only the data comes from the package (the same transformation as its ``pref_points``); none of
+its code, and dxcheck does not depend on it (it needs OpenCV and NumPy). Standard library only;
+the output is deterministic.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import sys
+import zipfile
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+OUT = ROOT / "src" / "dxcheck" / "data" / "japanmap"
+UPSTREAM = "https://github.com/SaitoTsutomu/japanmap"
+SIZE = 1000
+NAMES = [
+    "北海道",
+    "青森県",
+    "岩手県",
+    "宮城県",
+    "秋田県",
+    "山形県",
+    "福島県",
+    "茨城県",
+    "栃木県",
+    "群馬県",
+    "埼玉県",
+    "千葉県",
+    "東京都",
+    "神奈川県",
+    "新潟県",
+    "富山県",
+    "石川県",
+    "福井県",
+    "山梨県",
+    "長野県",
+    "岐阜県",
+    "静岡県",
+    "愛知県",
+    "三重県",
+    "滋賀県",
+    "京都府",
+    "大阪府",
+    "兵庫県",
+    "奈良県",
+    "和歌山県",
+    "鳥取県",
+    "島根県",
+    "岡山県",
+    "広島県",
+    "山口県",
+    "徳島県",
+    "香川県",
+    "愛媛県",
+    "高知県",
+    "福岡県",
+    "佐賀県",
+    "長崎県",
+    "熊本県",
+    "大分県",
+    "宮崎県",
+    "鹿児島県",
+    "沖縄県",
+]
+
+
+def outlines(data: bytes) -> list[list[tuple[float, float]]]:
+    """Each prefecture's outline in (longitude, latitude), 北海道 and 沖縄県 moved as japanmap's
+    ``get_data(move_hokkaido=True, move_okinawa=True)`` moves them."""
+    points, borders = json.loads(data)
+    if len(borders) != len(NAMES):
+        raise SystemExit(f"expected {len(NAMES)} prefectures, found {len(borders)}")
+    coords = [list(p[0]) for p in points]
+    for i in borders[0][0][1][:-1]:
+        coords[i] = [coords[i][0] - 10, coords[i][1] - 4.5]
+    for i in borders[46][0][1][:-1]:
+        coords[i] = [coords[i][0] + 4.5, coords[i][1] + 5]
+    return [[tuple(coords[i]) for _, ids in pref for i in ids] for pref in borders]  # type: ignore[misc]
+
+
+def paths(shapes: list[list[tuple[float, float]]]) -> list[str]:
+    """SVG paths in a SIZE × SIZE box (x = longitude × 0.812, y = −latitude, as japanmap's
+    ``pref_map``), whole units, repeated points dropped."""
+    projected = [[(x * 0.812, -y) for x, y in shape] for shape in shapes]
+    xs = [x for shape in projected for x, _ in shape]
+    ys = [y for shape in projected for _, y in shape]
+    scale = (SIZE - 20) / max(max(xs) - min(xs), max(ys) - min(ys))
+    out = []
+    for shape in projected:
+        steps: list[tuple[int, int]] = []
+        for x, y in shape:
+            point = (round((x - min(xs)) * scale) + 10, round((y - min(ys)) * scale) + 10)
+            if not steps or steps[-1] != point:
+                steps.append(point)
+        if len(steps) > 1 and steps[0] == steps[-1]:
+            steps.pop()
+        out.append("M" + "L".join(f"{x} {y}" for x, y in steps) + "Z")
+    return out
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("wheel", type=Path, help="japanmap-*.whl (pip download --no-deps japanmap)")
+    args = parser.parse_args(argv)
+    with zipfile.ZipFile(args.wheel) as wheel:
+        data = wheel.read("japanmap/japan.json")
+        licence_name = next(n for n in wheel.namelist() if n.endswith("licenses/LICENSE"))
+        licence = wheel.read(licence_name)
+        version = next(
+            n.split("-")[1].removesuffix(".dist")
+            for n in wheel.namelist()
+            if n.endswith(".dist-info/METADATA")
+        )
+    if b"Apache License" not in licence or b"Version 2.0" not in licence:
+        raise SystemExit("japanmap's licence is no longer Apache 2.0: review it before use")
+    rows = paths(outlines(data))
+    OUT.mkdir(parents=True, exist_ok=True)
+    header = (
+        "# Prefecture outlines for dxcheck's overview map, from japanmap "
+        f"{version} ({UPSTREAM}, Apache License 2.0, see LICENSE.txt). "
+        "Generated by scripts/build_japan_map.py; do not edit.\n"
+        "code\tname\tpath\n"
+    )
+    body = "".join(
+        f"{i:02d}\t{name}\t{d}\n" for i, (name, d) in enumerate(zip(NAMES, rows, strict=True), 1)
+    )
+    (OUT / "prefectures.tsv").write_text(header + body, encoding="utf-8")
+    (OUT / "LICENSE.txt").write_bytes(licence)
+    wheel_sha = hashlib.sha256(args.wheel.read_bytes()).hexdigest()
+    (OUT / "PROVENANCE.md").write_text(
+        PROVENANCE.format(
+            version=version,
+            wheel=args.wheel.name,
+            wheel_sha=wheel_sha,
+            data_sha=hashlib.sha256(data).hexdigest(),
+            licence_sha=hashlib.sha256(licence).hexdigest(),
+            upstream=UPSTREAM,
+        ),
+        encoding="utf-8",
+    )
+    print(f"wrote {OUT / 'prefectures.tsv'} ({len(header) + len(body)} characters)")
+    return 0
+
+
+PROVENANCE = """# 都道府県の輪郭 (bundled map data)
+
+The outlines of the 47 prefectures that `dxcheck report`'s overview draws as a map come from
+the Python package japanmap {version} by Saito Tsutomu ({upstream}), which is published under
+the Apache License 2.0 (LICENSE.txt next to this file, copied byte for byte from the wheel).
+The package states no other licence for its data files; they are part of the licensed work.
+
+| | |
+| --- | --- |
+| Package | japanmap {version} (`{wheel}`, sha256 `{wheel_sha}`) |
+| Data file | `japanmap/japan.json` (sha256 `{data_sha}`) |
+| Licence | Apache License 2.0, `LICENSE.txt` (sha256 `{licence_sha}`) |
+| Built by | `scripts/build_japan_map.py` (do not edit `prefectures.tsv` by hand) |
+
+Changes made (Apache 2.0 §4(b)): only the part of each prefecture that holds its capital is
+kept, as japanmap's own `pref_points` keeps it; 北海道 and 沖縄県 are moved as its
+`get_data(move_hokkaido=True, move_okinawa=True)` moves them; the points are projected
+(longitude × 0.812, −latitude), scaled to a 1000 × 1000 box, rounded to whole units and written
+as SVG paths. No code of japanmap is used, and dxcheck does not depend on it.
+
+To refresh: `pip download --no-deps japanmap==VERSION -d FOLDER`, then
+`python scripts/build_japan_map.py FOLDER/japanmap-VERSION-py3-none-any.whl`, and look at the
+overview's map in a browser.
+"""
+
+if __name__ == "__main__":
+    sys.exit(main())
