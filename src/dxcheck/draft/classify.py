@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from typing import Literal
 
-from dxcheck.draft.lexicon import cues, has_any, last_cue, normalise
+from dxcheck.draft.lexicon import cues, external_heading, has_any, last_cue, normalise
 from dxcheck.draft.outline import Section
 
 Role = Literal["own", "background", "external", "ignore"]
@@ -26,7 +26,7 @@ def role_of(section: Section) -> Role:
     titles = section.titles()
     if any(has_any(t, c.ignore) for t in titles):
         return "ignore"
-    if any(has_any(t, c.external) for t in titles):
+    if any(external_heading(t) for t in titles):
         return "external"
     chain = [*section.ancestors(), section] if section.heading is not None else []
     kinds: tuple[tuple[Role, tuple[str, ...]], ...] = (

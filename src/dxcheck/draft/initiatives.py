@@ -10,7 +10,16 @@ from difflib import SequenceMatcher
 
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
-from dxcheck.draft.lexicon import commitment_of, cues, find_items, normalise, others_subject
+from dxcheck.draft.lexicon import (
+    commitment_of,
+    cues,
+    find_items,
+    find_spans,
+    normalise,
+    others_subject,
+    predicate_commitment,
+    wordings,
+)
 from dxcheck.draft.outline import Section, Unit, heading_of
 from dxcheck.draft.tables import KpiFound, StepFound, Tables, read_tables
 from dxcheck.draft.when import find_date
@@ -31,6 +40,7 @@ class Drafted:
     kpis: list[KpiFound] = field(default_factory=list)
     steps: list[StepFound] = field(default_factory=list)
     row: int | None = None  # id() of the table row it came from
+    uses: list[str] = field(default_factory=list)  # items used inside this measure
 
 
 def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
@@ -55,7 +65,15 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
             and _key(section.title) in detailed
         ):
             continue  # an overview's entry; the section with the text decides
-        if role != "own" or section.heading is None or _bare_vision(section, detailing):
+        if section.heading is None and role == "own":
+            own.extend(_root(section, mentions))  # a page without headings: sentence by sentence
+            continue
+        if (
+            role != "own"
+            or section.heading is None
+            or _bare_vision(section, detailing)
+            or _vision_statement(section)
+        ):
             _mentions(section, mentions)
             continue
         tables = read_tables(section)
@@ -64,7 +82,7 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
             drafted.pop(0)
         own.extend(drafted)
         _attach(tables, drafted, own)
-    covered = {item for d in own for item in d.items}
+    covered = {item for d in own for item in (*d.items, *d.uses)}
     context = [
         Drafted(f"{ev.quote[:40]}（背景としての言及）", [item], "context", ev)
         for item, ev in mentions.items()
@@ -90,6 +108,16 @@ def _bare_vision(section: Section, detailing: bool) -> bool:
         return False
     return any(w in own_label for w in c.vision) or (
         detailing and any(parent_label.endswith(w) for w in c.vision)
+    )
+
+
+def _vision_statement(section: Section) -> bool:
+    """A section titled only by a direction label (基本方針, 基本理念, 目指す姿): its text states
+    the pillars of the plan, not a measure; the measures are in its subsections."""
+    title = normalise(section.title).strip("()（）「」")
+    return any(
+        title == w or (title.endswith(w) and len(title) <= len(w) + 4)
+        for w in cues().vision_titles
     )
 
 
@@ -203,6 +231,7 @@ def _own(
             continue
         body.extend((unit, piece) for piece in pieces(unit))
     target = next((t for t in (find_date(p, until=True) for _, p in body) if t), None)
+    heading_drafted: list[Drafted] = []
     if title_items:
         # Each item the heading names takes the commitment of the body sentences that name it
         # (見出し「AI・RPAの利用推進」, 本文「…導入を検討する」 → consider); implement when the body
@@ -210,32 +239,169 @@ def _own(
         grouped: dict[str, list[str]] = {}
         for item in title_items:
             said = [commitment_of(p) for _, p in body if item in find_items(p)]
-            grouped.setdefault(_combine([c for c in said if c]) or "implement", []).append(item)
+            kept = [c for c in said if c and c != "context"]
+            grouped.setdefault(_combine(kept) or "implement", []).append(item)
         for heading_commitment, heading_items in grouped.items():
             words = dict.fromkeys(title_items[i] for i in heading_items)
             ev = evidence(section, section.heading, title, "見出しの keyword " + "・".join(words))
-            out.append(Drafted(section.title, heading_items, heading_commitment, ev, target))
+            national, used = _split_uses(section.title, heading_items, set())
+            heading_drafted.append(
+                Drafted(section.title, national, heading_commitment, ev, target, uses=used)
+            )
+        out.extend(heading_drafted)
     # Items the heading does not name: one initiative per sentence that names them with a
     # commitment (its quote supports every item it lists); an item already drafted from this
     # section with the same commitment is not repeated.
-    seen = {(item, d.commitment) for d in out for item in d.items}
-    for unit, piece in body:
+    seen = {(item, d.commitment) for d in out for item in (*d.items, *d.uses)}
+    lead: tuple[int, str] | None = None
+    for index, (unit, piece) in enumerate(body):
+        if _lead_line(unit.text):
+            lead = (index, _lead_text(unit.text))
         items = {k: v for k, v in find_items(piece).items() if k not in title_items}
         if not items:
             continue
-        commitment = None if others_subject(piece) else commitment_of(piece)
+        national, used = _split_uses(piece, list(items), set(title_items))
+        commitment = _sentence_commitment(unit, piece)
+        if commitment is None and used and not national and heading_drafted:
+            # 「マイナンバーカードを読み取る」 in the text of 「書かない窓口」: the heading's
+            # measure uses it.
+            heading_drafted[0].uses.extend(i for i in used if i not in heading_drafted[0].uses)
+            seen.update((i, heading_drafted[0].commitment) for i in used)
+            continue
         if commitment is None:
             for item in items:
                 mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))
             continue
-        new = [item for item in items if (item, commitment) not in seen]
-        if not new:
+        new = [i for i in national if (i, commitment) not in seen]
+        new_uses = [i for i in used if (i, commitment) not in seen]
+        if not new and not new_uses:
             continue
-        seen.update((item, commitment) for item in new)
-        cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in new))
+        seen.update((i, commitment) for i in (*new, *new_uses))
+        cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in (*new, *new_uses)))
         ev = evidence(section, unit, piece, cue)
-        out.append(Drafted(section.title, new, commitment, ev, find_date(piece, until=True)))
+        name = _measure_title(piece, [*new, *new_uses], lead, index, section.title)
+        out.append(
+            Drafted(name, new, commitment, ev, find_date(piece, until=True), uses=new_uses)
+        )
     return out
+
+
+def _root(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
+    """Text outside any heading (a web page, a plan's cover): an item is the municipality's
+    measure only when its own sentence commits to it — the predicate ends the sentence
+    (…を推進しています, …の推進) and no other body is its subject; otherwise a mention."""
+    out: list[Drafted] = []
+    seen: set[tuple[str, str]] = set()
+    lead: tuple[int, str] | None = None
+    body = [(unit, piece) for unit in section.units if "\t" not in unit.text for piece in pieces(unit)]
+    for index, (unit, piece) in enumerate(body):
+        if _lead_line(unit.text):
+            lead = (index, _lead_text(unit.text))
+        items = find_items(piece)
+        if not items:
+            continue
+        commitment = None if others_subject(piece) else predicate_commitment(piece)
+        if commitment in (None, "context"):
+            for item in items:
+                mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))
+            continue
+        assert commitment is not None
+        national, used = _split_uses(piece, list(items), set())
+        new = [i for i in national if (i, commitment) not in seen]
+        new_uses = [i for i in used if (i, commitment) not in seen]
+        if not new and not new_uses:
+            continue
+        seen.update((i, commitment) for i in (*new, *new_uses))
+        cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in (*new, *new_uses)))
+        ev = evidence(section, unit, piece, cue)
+        name = _measure_title(piece, [*new, *new_uses], lead, index, "")
+        out.append(
+            Drafted(name, new, commitment, ev, find_date(piece, until=True), uses=new_uses)
+        )
+    return out
+
+
+_BULLET = re.compile(r"^[\s　]*(?:[-－・●○◎■□◆◇▪▸►]|[①-⑳]|\(?[0-9０-９]{1,2}[)）.．]|[ア-ト][.．、)）])")
+
+
+def _sentence_commitment(unit: Unit, piece: str) -> str | None:
+    """The commitment a sentence of the plan's own section gives: none when another body is
+    its subject or its predicate reports (求められています); a list line that names a measure
+    without a verb (・利用機会の格差是正（デジタルデバイド対策）) is a measure of the plan."""
+    if others_subject(piece):
+        return None
+    commitment = commitment_of(piece)
+    if commitment == "context":
+        return None
+    if commitment is None and _BULLET.match(unit.text) and not piece.rstrip().endswith("。"):
+        return "implement"
+    return commitment
+
+
+def _lead_line(text: str) -> bool:
+    """A line that titles the measure below it: a list item or a bold lead, not a sentence."""
+    stripped = text.strip()
+    if "\t" in stripped or stripped.endswith(("。", "．")) or not 4 <= len(stripped) <= 60:
+        return False
+    return bool(_BULLET.match(stripped)) or stripped.startswith("**")
+
+
+def _lead_text(text: str) -> str:
+    stripped = text.strip()
+    if stripped.startswith("**") and "**" in stripped[2:]:
+        return stripped[2 : stripped.index("**", 2)].strip()
+    return _BULLET.sub("", stripped).strip(" 　・")
+
+
+_CLAUSE = re.compile(r"[、，,]")
+
+
+def _measure_title(
+    piece: str, items: list[str], lead: tuple[int, str] | None, index: int, fallback: str
+) -> str:
+    """The measure's own words: the list item or bold lead that titles it (the line itself,
+    or the lead just above, or a lead that names the same item); else the sentence from the
+    clause that names the item. Never a section heading that names none of its items."""
+    if lead is not None and (
+        lead[0] == index or lead[0] == index - 1 or set(items) & set(find_items(lead[1]))
+    ):
+        return lead[1]
+    text = piece.strip().rstrip("。．")
+    spans = find_spans(text)
+    norm_text = normalise(text)
+    ends = [spans[i][1] for i in items if i in spans]
+    if ends and len(norm_text) == len(text):
+        first_end = min(ends)
+        start = max((m.end() for m in _CLAUSE.finditer(text, 0, first_end)), default=0)
+        # the clause that names the item, back to the clause before it when it only lists
+        clause = text[start:]
+        if len(clause) >= 8:
+            return clause[:60]
+    return (text or fallback)[:60]
+
+
+def _split_uses(text: str, items: list[str], measures: set[str]) -> tuple[list[str], list[str]]:
+    """(national items, items used inside the measure). An item is used, not the measure, when
+    it is named as the means of another item of the sentence or of the heading
+    (「マイナンバーカードを活用した書かない窓口」); AI for residents' or the community's
+    services is used, not the national item for the body's own work (wordings.yaml)."""
+    w = wordings()
+    spans = find_spans(text)
+    norm = normalise(text)
+    used: list[str] = []
+    for item in items:
+        if item not in spans:
+            continue
+        after = norm[spans[item][1] :]
+        if w.means.match(after) is None:
+            continue
+        others = (set(items) | measures) - {item}
+        own = w.own_work.get(item, ())
+        community = w.community.get(item, ())
+        if others or (community and any(c in norm for c in community)):
+            if not any(o in norm for o in own):
+                used.append(item)
+    return [i for i in items if i not in used], used
 
 
 def _row(section: Section, unit: Unit, text: str | None = None) -> Drafted | None:
@@ -244,7 +410,9 @@ def _row(section: Section, unit: Unit, text: str | None = None) -> Drafted | Non
     items = find_items(text)
     if not items or not cells:
         return None
-    commitment = commitment_of(text) or "implement"
+    commitment = commitment_of(text)
+    if commitment in (None, "context"):
+        commitment = "implement"
     cell = next((c for c in cells if find_items(c)), cells[0])
     if cell not in unit.text:  # cells glued from a wrapped table row: quote the first line
         cell = next(c for c in unit.text.split("\t") if c.strip())
