@@ -9,8 +9,9 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from dxcheck.draft.classify import Role
-from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
+from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable, strip_footnotes
 from dxcheck.draft.lexicon import (
+    clause_commitment,
     commitment_of,
     cues,
     find_items,
@@ -84,7 +85,7 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
         _attach(tables, drafted, own)
     covered = {item for d in own for item in (*d.items, *d.uses)}
     context = [
-        Drafted(f"{ev.quote[:40]}（背景としての言及）", [item], "context", ev)
+        Drafted(f"{short(ev.quote, 40)}（背景としての言及）", [item], "context", ev)
         for item, ev in mentions.items()
         if item not in covered
     ]
@@ -246,7 +247,7 @@ def _own(
             ev = evidence(section, section.heading, title, "見出しの keyword " + "・".join(words))
             national, used = _split_uses(section.title, heading_items, set())
             heading_drafted.append(
-                Drafted(section.title, national, heading_commitment, ev, target, uses=used)
+                Drafted(short(section.title, 60), national, heading_commitment, ev, target, uses=used)
             )
         out.extend(heading_drafted)
     # Items the heading does not name: one initiative per sentence that names them with a
@@ -294,13 +295,22 @@ def _root(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
     seen: set[tuple[str, str]] = set()
     lead: tuple[int, str] | None = None
     body = [(unit, piece) for unit in section.units if "\t" not in unit.text for piece in pieces(unit)]
+    listing = False  # the list lines that follow introduce the plan's measures
     for index, (unit, piece) in enumerate(body):
         if _lead_line(unit.text):
             lead = (index, _lead_text(unit.text))
+        elif not _BULLET.match(unit.text):
+            listing = _introduces_measures(piece)
         items = find_items(piece)
         if not items:
             continue
         commitment = None if others_subject(piece) else predicate_commitment(piece)
+        if commitment is None and not others_subject(piece):
+            spans = find_spans(piece)
+            said = [clause_commitment(piece, spans[i][1]) for i in items if i in spans]
+            commitment = next((c for c in said if c is not None), None)
+        if commitment is None and listing and _BULLET.match(unit.text):
+            commitment = "implement"  # 実施項目 / ・利用機会の格差是正（デジタルデバイド対策）
         if commitment in (None, "context"):
             for item in items:
                 mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))
@@ -322,6 +332,16 @@ def _root(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
 
 
 _BULLET = re.compile(r"^[\s　]*(?:[-－・●○◎■□◆◇▪▸►]|[①-⑳]|\(?[0-9０-９]{1,2}[)）.．]|[ア-ト][.．、)）])")
+
+
+def _introduces_measures(text: str) -> bool:
+    """A line that introduces a list of the plan's measures (実施項目, 主な取組は次のとおりです),
+    not of changes or problems (次のような変化が見られました)."""
+    norm = normalise(text)
+    c = cues()
+    if any(w in norm for w in c.context):
+        return False
+    return any(w in norm for w in (*c.measures, *c.implement))
 
 
 def _sentence_commitment(unit: Unit, piece: str) -> str | None:
@@ -365,8 +385,8 @@ def _measure_title(
     if lead is not None and (
         lead[0] == index or lead[0] == index - 1 or set(items) & set(find_items(lead[1]))
     ):
-        return lead[1]
-    text = piece.strip().rstrip("。．")
+        return short(lead[1], 60)
+    text = strip_footnotes(piece.strip().rstrip("。．"))[0]
     spans = find_spans(text)
     norm_text = normalise(text)
     ends = [spans[i][1] for i in items if i in spans]
@@ -376,8 +396,18 @@ def _measure_title(
         # the clause that names the item, back to the clause before it when it only lists
         clause = text[start:]
         if len(clause) >= 8:
-            return clause[:60]
-    return (text or fallback)[:60]
+            return short(clause, 60)
+    return short(text or fallback, 60)
+
+
+def short(text: str, size: int) -> str:
+    """A title of at most ``size`` characters (footnote marks removed): cut after a clause
+    (、) where one falls in the second half, else at ``size`` with …."""
+    text = strip_footnotes(text)[0].strip()
+    if len(text) <= size:
+        return text
+    cut = max((m.end() for m in _CLAUSE.finditer(text, 0, size)), default=0)
+    return text[: cut - 1] if cut > size // 2 else text[: size - 1] + "…"
 
 
 def _split_uses(text: str, items: list[str], measures: set[str]) -> tuple[list[str], list[str]]:
@@ -420,7 +450,7 @@ def _row(section: Section, unit: Unit, text: str | None = None) -> Drafted | Non
     target = find_date(text, until=True)
     title = next((c for c in cells if len(c) >= 2 and not c.rstrip(".").isdigit()), cells[0])
     ev = evidence(section, unit, cell, cue)
-    return Drafted(title[:60], list(items), commitment, ev, target, row=id(unit))
+    return Drafted(short(title, 60), list(items), commitment, ev, target, row=id(unit))
 
 
 def _combine(commitments: list[str]) -> str | None:

@@ -260,7 +260,31 @@ def commitment_of(text: str) -> str | None:
     return found
 
 
-_TAIL = 12  # at most this many characters after the predicate's cue (していきます, ことにしています)
+_TAIL = re.compile(r"^[\u3041-\u309f行図]{0,12}$")  # していきます, することとしています, しを行います
+
+
+_CONJUNCTIVE = re.compile(r"^(?:し|して|しており|しつつ|しながら|するとともに|するほか|り|ており)$")
+
+
+def clause_commitment(text: str, end: int) -> str | None:
+    """The commitment of the clause that names an item ending at ``end`` (normalised text):
+    the clause runs to the next 、 and must end in a verb that joins the next clause
+    (…研修を実施しており、…), not in a list (…の育成や、)."""
+    norm = normalise(text)
+    stop = min((i for i in (norm.find("、", end), norm.find("。", end)) if i >= 0), default=-1)
+    if stop < 0:
+        return None
+    clause = norm[:stop]
+    c = cues()
+    best: tuple[int, int] | None = None
+    for words in (c.context, c.consider, c.implement):
+        for word in words:
+            at = clause.rfind(word)
+            if at >= end - len(word) and (best is None or (at + len(word), len(word)) > best):
+                best = (at + len(word), len(word))
+    if best is None or not _CONJUNCTIVE.match(clause[best[0] :]):
+        return None
+    return commitment_of(clause)
 
 
 def predicate_commitment(text: str) -> str | None:
@@ -276,7 +300,7 @@ def predicate_commitment(text: str) -> str | None:
             at = norm.rfind(word)
             if at >= 0 and (best is None or (at + len(word), len(word)) > best):
                 best = (at + len(word), len(word))
-    if best is None or len(norm) - best[0] > _TAIL:
+    if best is None or not _TAIL.match(norm[best[0] :]):
         return None
     return commitment_of(text)
 
