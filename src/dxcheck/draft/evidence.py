@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from dxcheck.draft.lexicon import normalise
 from dxcheck.draft.outline import Section, Unit
 
 MAX_QUOTE = 120  # a longer sentence is quoted by its clauses around the cue
@@ -84,16 +85,9 @@ def clip_clauses(text: str, around: str = "") -> tuple[str, bool]:
         return text, False
     clauses = [c for c in _CLAUSE_END.split(text) if c]
     word = around.split()[-1] if around.split() else ""
-    word = word.split("・")[0]
-    at = text.find(word) if word else -1
-    offset, index = 0, 0
-    for i, clause in enumerate(clauses):
-        if at < offset + len(clause):
-            index = i
-            break
-        offset += len(clause)
-    if at < 0:
-        index = 0
+    word = normalise(word.split("・")[0].split("（")[0])
+    # the clause that holds the cue word (compared as the lexicon matched it), else the first
+    index = next((i for i, c in enumerate(clauses) if word and word in normalise(c)), 0)
     lo = hi = index
     size = len(clauses[index])
     if size > MAX_QUOTE:  # one clause longer than a quote: its beginning
