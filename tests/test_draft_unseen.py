@@ -14,9 +14,9 @@ from draft_docs import make_docx, make_pdf
 from dxcheck.catalog import load_catalog
 from dxcheck.dates import parse
 from dxcheck.draft import document_text, draft_text
-from dxcheck.draft.evidence import findable
 from dxcheck.draft.classify import roles
 from dxcheck.draft.emit import full_title
+from dxcheck.draft.evidence import findable
 from dxcheck.draft.extract import extract
 from dxcheck.draft.initiatives import Drafted, find_initiatives
 from dxcheck.draft.outline import build, heading_of

@@ -241,10 +241,16 @@ def test_a_page_is_scored_present_and_background_apart() -> None:
     [
         ("副市長を委員長とする行政DX推進委員会で審議しました。", "行政DX推進委員会", "副市長"),
         ("知事をトップとする「県デジタル改革会議」を置きます。", "県デジタル改革会議", "知事"),
-        ("町長を本部長とした西和賀町情報化推進本部で決定します。", "西和賀町情報化推進本部", "町長"),
+        (
+            "町長を本部長とした西和賀町情報化推進本部で決定します。",
+            "西和賀町情報化推進本部",
+            "町長",
+        ),
     ],
 )
-def test_a_body_headed_by_the_chief_is_the_headquarters(sentence: str, name: str, head: str) -> None:
+def test_a_body_headed_by_the_chief_is_the_headquarters(
+    sentence: str, name: str, head: str
+) -> None:
     root = build([Line("5 推進体制"), Line(sentence)])
     found = find_governance(root, roles(root)).headquarters
     assert found is not None
@@ -362,7 +368,10 @@ def test_footnote_marks_are_removed_and_the_cleaning_is_recorded() -> None:
 def test_inline_footnote_numbers_are_removed_too() -> None:
     text = "行政手続のオンライン化※7を進めます。"
     section, unit = unit_of(text)
-    assert evidence(section, unit, text, "keyword 電子申請").quote == "行政手続のオンライン化を進めます。"
+    assert (
+        evidence(section, unit, text, "keyword 電子申請").quote
+        == "行政手続のオンライン化を進めます。"
+    )
 
 
 def test_a_long_sentence_is_quoted_by_whole_clauses_around_the_cue() -> None:

@@ -14,6 +14,7 @@ from dxcheck.draft.evidence import Evidence, evidence, pieces
 from dxcheck.draft.lexicon import alternation, governance_words, normalise
 from dxcheck.draft.outline import Section, Unit
 
+
 @cache
 def _words() -> SimpleNamespace:
     """The governance regexes, built from the words in cues.yaml ``governance`` (the grammar —
@@ -122,7 +123,9 @@ def find_governance(root: Section, roles: dict[int, Role]) -> GovernanceFound:
             # a body headed by the chief is the headquarters under its own name
             name = _ORDINAL.sub("", chief.group("name").strip("「」"))
             cue = f"{chief.group('post')}を長とする {name}"
-            found.headquarters = Body(name, chief.group("post"), evidence(section, unit, piece, cue))
+            found.headquarters = Body(
+                name, chief.group("post"), evidence(section, unit, piece, cue)
+            )
         elif (
             found.headquarters is not None
             and found.headquarters.head is None

@@ -107,7 +107,7 @@ def _bare_vision(section: Section, detailing: bool) -> bool:
     parent_label = normalise(parent.title) if parent is not None and parent.heading else ""
     if any(w in label for w in c.measure_units):
         return False
-    return any(w in own_label for w in c.vision) or (
+    return (detailing and any(w in own_label for w in c.vision)) or (
         detailing and any(parent_label.endswith(w) for w in c.vision)
     )
 
@@ -117,8 +117,7 @@ def _vision_statement(section: Section) -> bool:
     the pillars of the plan, not a measure; the measures are in its subsections."""
     title = normalise(section.title).strip("()（）「」")
     return any(
-        title == w or (title.endswith(w) and len(title) <= len(w) + 4)
-        for w in cues().vision_titles
+        title == w or (title.endswith(w) and len(title) <= len(w) + 4) for w in cues().vision_titles
     )
 
 
@@ -247,7 +246,9 @@ def _own(
             ev = evidence(section, section.heading, title, "見出しの keyword " + "・".join(words))
             national, used = _split_uses(section.title, heading_items, set())
             heading_drafted.append(
-                Drafted(short(section.title, 60), national, heading_commitment, ev, target, uses=used)
+                Drafted(
+                    short(section.title, 60), national, heading_commitment, ev, target, uses=used
+                )
             )
         out.extend(heading_drafted)
     # Items the heading does not name: one initiative per sentence that names them with a
@@ -281,9 +282,7 @@ def _own(
         cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in (*new, *new_uses)))
         ev = evidence(section, unit, piece, cue)
         name = _measure_title(piece, [*new, *new_uses], lead, index, section.title)
-        out.append(
-            Drafted(name, new, commitment, ev, find_date(piece, until=True), uses=new_uses)
-        )
+        out.append(Drafted(name, new, commitment, ev, find_date(piece, until=True), uses=new_uses))
     return out
 
 
@@ -294,7 +293,9 @@ def _root(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
     out: list[Drafted] = []
     seen: set[tuple[str, str]] = set()
     lead: tuple[int, str] | None = None
-    body = [(unit, piece) for unit in section.units if "\t" not in unit.text for piece in pieces(unit)]
+    body = [
+        (unit, piece) for unit in section.units if "\t" not in unit.text for piece in pieces(unit)
+    ]
     listing = False  # the list lines that follow introduce the plan's measures
     for index, (unit, piece) in enumerate(body):
         if _lead_line(unit.text):
@@ -325,13 +326,13 @@ def _root(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
         cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in (*new, *new_uses)))
         ev = evidence(section, unit, piece, cue)
         name = _measure_title(piece, [*new, *new_uses], lead, index, "")
-        out.append(
-            Drafted(name, new, commitment, ev, find_date(piece, until=True), uses=new_uses)
-        )
+        out.append(Drafted(name, new, commitment, ev, find_date(piece, until=True), uses=new_uses))
     return out
 
 
-_BULLET = re.compile(r"^[\s　]*(?:[-－・●○◎■□◆◇▪▸►]|[①-⑳]|\(?[0-9０-９]{1,2}[)）.．]|[ア-ト][.．、)）])")
+_BULLET = re.compile(
+    r"^[\s　]*(?:[-－・●○◎■□◆◇▪▸►]|[①-⑳]|\(?[0-9０-９]{1,2}[)）.．]|[ア-ト][.．、)）])"
+)
 
 
 def _introduces_measures(text: str) -> bool:
@@ -428,9 +429,9 @@ def _split_uses(text: str, items: list[str], measures: set[str]) -> tuple[list[s
         others = (set(items) | measures) - {item}
         own = w.own_work.get(item, ())
         community = w.community.get(item, ())
-        if others or (community and any(c in norm for c in community)):
-            if not any(o in norm for o in own):
-                used.append(item)
+        inside = others or (community and any(c in norm for c in community))
+        if inside and not any(o in norm for o in own):
+            used.append(item)
     return [i for i in items if i not in used], used
 
 

@@ -119,9 +119,7 @@ def cues() -> Cues:
 @cache
 def governance_words() -> GovernanceWords:
     data = _load("dxcheck.draft", "cues.yaml")["governance"]
-    return GovernanceWords(
-        *(tuple(str(w) for w in data[f.name]) for f in fields(GovernanceWords))
-    )
+    return GovernanceWords(*(tuple(str(w) for w in data[f.name]) for f in fields(GovernanceWords)))
 
 
 def alternation(words: tuple[str, ...]) -> str:
@@ -260,7 +258,9 @@ def commitment_of(text: str) -> str | None:
     return found
 
 
-_TAIL = re.compile(r"^[\u3041-\u309f行図]{0,12}$")  # していきます, することとしています, しを行います
+_TAIL = re.compile(
+    r"^[\u3041-\u309f行図]{0,12}$"
+)  # していきます, することとしています, しを行います
 
 
 _CONJUNCTIVE = re.compile(r"^(?:し|して|しており|しつつ|しながら|するとともに|するほか|り|ており)$")
