@@ -91,6 +91,12 @@ def test_every_wording_compiles_names_a_catalog_item_and_says_why() -> None:
         ("副知事をトップとした「デジタル戦略推進会議」", "org_structure"),
         ("情報政策係を「DX推進係」に改める", "org_structure"),
         ("申請書類の押印等の見直しを行う", "regulation_review"),
+        ("住民票のコンビニ交付を始める", "mynumber_card"),
+        ("地方税統一QRコードによる納付", "public_payment_eltax"),
+        ("各課にDX推進リーダーを置く", "digital_talent"),
+        ("職員のデジタルスキルの向上", "digital_talent"),
+        ("行政手続のデジタル化", "online_procedures"),
+        ("全庁の業務の棚卸しを行う", "bpr"),
     ],
 )
 def test_items_said_in_the_municipalitys_own_words(text: str, item: str) -> None:
@@ -143,10 +149,26 @@ def test_commitment_is_read_from_the_predicate(sentence: str, commitment: str) -
         ("本県は、電子申請を拡げます。", False),
         ("本市は、国の方針を踏まえて標準化を進めます。", False),
         ("全国の自治体で標準化が進みます。", False),
+        ("「自治体DX推進計画」では、標準化を重点取組事項としています。", True),
     ],
 )
 def test_another_body_as_the_subject(sentence: str, other: bool) -> None:
     assert others_subject(sentence) is other
+
+
+def test_a_prefectures_own_plan_says_kende_of_itself() -> None:
+    sentence = "県では、市町村のシステムの標準化を支援します。"
+    assert others_subject(sentence, "前橋市")
+    assert not others_subject(sentence, "群馬県")
+    assert not others_subject("群馬県では電子申請を拡げます。", "群馬県")
+    assert others_subject("長野県では電子申請を拡げます。", "群馬県")
+
+
+def test_what_the_plan_contains_is_a_commitment_of_the_plan() -> None:
+    drafted = commitments(
+        draft_of("計画案では、行政手続のオンライン化やスマホ講座の開催を盛り込んでいます。")
+    )
+    assert drafted == {"online_procedures": {"implement"}, "digital_divide": {"implement"}}
 
 
 @pytest.mark.parametrize(
@@ -294,6 +316,30 @@ def test_a_basic_policy_section_is_not_an_initiative() -> None:
     assert all(d.title != "基本方針" for d in own)
     assert commitments(drafted).get("online_procedures") == {"context"}
     assert "regional_digital" in {i for d in own for i in d.items}
+
+
+def test_a_page_that_only_lists_its_policies_commits_to_them() -> None:
+    drafted = commitments(
+        draft_of(
+            "基本方針1 行政手続のオンライン化",
+            "基本方針2 デジタルデバイド対策",
+        )
+    )
+    assert drafted == {"online_procedures": {"implement"}, "digital_divide": {"implement"}}
+
+
+def test_policies_detailed_by_measures_leave_the_measures_to_decide() -> None:
+    drafted = commitments(
+        draft_of(
+            "第2章 基本方針",
+            "基本方針1 行政手続のオンライン化",
+            "第3章 施策",
+            "施策1 窓口の改革",
+            "書かない窓口の導入を検討します。",
+        )
+    )
+    assert drafted["online_procedures"] == {"context"}
+    assert drafted["frontyard"] == {"consider"}
 
 
 # --- uses: an item inside another measure ---------------------------------------------------

@@ -44,7 +44,11 @@ class Drafted:
     uses: list[str] = field(default_factory=list)  # items used inside this measure
 
 
-def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
+def find_initiatives(
+    root: Section, roles: dict[int, Role], author: str | None = None
+) -> list[Drafted]:
+    """The plan's initiatives; ``author`` (the body the cover names) tells a prefecture's own
+    「県では…」 from another body's."""
     own: list[Drafted] = []
     mentions: dict[str, Evidence] = {}
     headings = {_key(s.title) for s in root.walk() if s.heading is not None}
@@ -67,7 +71,9 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
         ):
             continue  # an overview's entry; the section with the text decides
         if section.heading is None and role == "own":
-            own.extend(_root(section, mentions))  # a page without headings: sentence by sentence
+            own.extend(
+                _root(section, mentions, author)
+            )  # a page without headings: sentence by sentence
             continue
         if (
             role != "own"
@@ -78,7 +84,7 @@ def find_initiatives(root: Section, roles: dict[int, Role]) -> list[Drafted]:
             _mentions(section, mentions)
             continue
         tables = read_tables(section)
-        drafted = _own(section, mentions, tables, headings - {_key(section.title)})
+        drafted = _own(section, mentions, tables, headings - {_key(section.title)}, author)
         if own and drafted and _repeats(own[-1], drafted[0], section):
             drafted.pop(0)
         own.extend(drafted)
@@ -204,7 +210,11 @@ def _summarises(text: str, elsewhere: set[str]) -> bool:
 
 
 def _own(
-    section: Section, mentions: dict[str, Evidence], tables: Tables, elsewhere: set[str]
+    section: Section,
+    mentions: dict[str, Evidence],
+    tables: Tables,
+    elsewhere: set[str],
+    author: str | None = None,
 ) -> list[Drafted]:
     assert section.heading is not None
     out: list[Drafted] = []
@@ -263,7 +273,7 @@ def _own(
         if not items:
             continue
         national, used = _split_uses(piece, list(items), set(title_items))
-        commitment = _sentence_commitment(unit, piece)
+        commitment = _sentence_commitment(unit, piece, author)
         if commitment is None and used and not national and heading_drafted:
             # 「マイナンバーカードを読み取る」 in the text of 「書かない窓口」: the heading's
             # measure uses it.
@@ -286,7 +296,9 @@ def _own(
     return out
 
 
-def _root(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
+def _root(
+    section: Section, mentions: dict[str, Evidence], author: str | None = None
+) -> list[Drafted]:
     """Text outside any heading (a web page, a plan's cover): an item is the municipality's
     measure only when its own sentence commits to it — the predicate ends the sentence
     (…を推進しています, …の推進) and no other body is its subject; otherwise a mention."""
@@ -305,8 +317,9 @@ def _root(section: Section, mentions: dict[str, Evidence]) -> list[Drafted]:
         items = find_items(piece)
         if not items:
             continue
-        commitment = None if others_subject(piece) else predicate_commitment(piece)
-        if commitment is None and not others_subject(piece):
+        other = others_subject(piece, author)
+        commitment = None if other else predicate_commitment(piece)
+        if commitment is None and not other:
             spans = find_spans(piece)
             said = [clause_commitment(piece, spans[i][1]) for i in items if i in spans]
             commitment = next((c for c in said if c is not None), None)
@@ -345,11 +358,11 @@ def _introduces_measures(text: str) -> bool:
     return any(w in norm for w in (*c.measures, *c.implement))
 
 
-def _sentence_commitment(unit: Unit, piece: str) -> str | None:
+def _sentence_commitment(unit: Unit, piece: str, author: str | None = None) -> str | None:
     """The commitment a sentence of the plan's own section gives: none when another body is
     its subject or its predicate reports (求められています); a list line that names a measure
     without a verb (・利用機会の格差是正（デジタルデバイド対策）) is a measure of the plan."""
-    if others_subject(piece):
+    if others_subject(piece, author):
         return None
     commitment = commitment_of(piece)
     if commitment == "context":

@@ -149,7 +149,7 @@ def wordings() -> Wordings:
     marks = alternation(tuple(str(m) for m in data["others_subject"]["marks"]))
     # the subject: after at most one leading clause (このような中、令和2年12月に、), not 本県・全国
     others = re.compile(
-        rf"^(?:[^、。]{{0,20}}、)?[^、。「」]{{0,12}}?(?<![本当我全各中四])(?:{body})(?:{marks})"
+        rf"^(?:[^、。]{{0,20}}、)?[^、。]{{0,12}}?(?<![本当我全各中四])(?P<body>{body})」?(?:{marks})"
     )
     words = alternation(tuple(str(w) for w in data["external_heading"]["words"]))
     external = re.compile(rf"(?<![本当我全各中四])(?:{body})の[^。]{{0,12}}?(?:{words})")
@@ -313,11 +313,24 @@ def has_any(text: str, words: tuple[str, ...]) -> bool:
 _LEAD = re.compile(r"^[\s　・●○■□◆◇※\-－―(（「『]*(?:また|さらに|なお|一方)?[、,]?")
 
 
-def others_subject(sentence: str) -> bool:
+def others_subject(sentence: str, author: str | None = None) -> bool:
     """True when the sentence's subject is another body (国は…, 県では…, このような中、総務省
-    からは…, 国も…, 〇〇県では…)."""
+    からは…, 国も…, 〇〇県では…, 「自治体DX推進計画」では…). For a prefecture's own plan
+    (``author`` 群馬県), 県では and 群馬県では are the author, not another body."""
     head = _LEAD.sub("", normalise(sentence))
-    return head.startswith(cues().others) or wordings().others.match(head) is not None
+    own = _own_names(author)
+    listed = next((w for w in cues().others if head.startswith(w)), None)
+    if listed is not None and not (own and listed.startswith(own)):
+        return True
+    match = wordings().others.match(head)
+    return match is not None and match.group("body") not in own
+
+
+def _own_names(author: str | None) -> tuple[str, ...]:
+    """The names by which a prefecture's plan calls itself (群馬県 → 群馬県, 県)."""
+    if not author or not author.endswith(("都", "道", "府", "県")):
+        return ()
+    return (normalise(author), author[-1])
 
 
 def external_heading(title: str) -> bool:
