@@ -235,6 +235,17 @@ def test_a_listed_measure_without_a_verb_is_a_measure_of_its_section() -> None:
     assert drafted["online_procedures"] == {"implement"}
 
 
+def test_a_narrow_table_column_wrapped_line_by_line_is_not_a_list() -> None:
+    drafted = draft_of(
+        "1 資料",
+        "の徹底",
+        "、AI",
+        "・RPA",
+        "の利用",
+    )
+    assert "implement" not in kinds(drafted)
+
+
 def test_a_page_is_scored_present_and_background_apart() -> None:
     page = "\n".join(
         [

@@ -273,7 +273,8 @@ def _own(
         if not items:
             continue
         national, used = _split_uses(piece, list(items), set(title_items))
-        commitment = _sentence_commitment(unit, piece, author)
+        before = body[index - 1][0].text if index else ""
+        commitment = _sentence_commitment(unit, piece, author, before)
         if commitment is None and used and not national and heading_drafted:
             # 「マイナンバーカードを読み取る」 in the text of 「書かない窓口」: the heading's
             # measure uses it.
@@ -323,7 +324,8 @@ def _root(
             spans = find_spans(piece)
             said = [clause_commitment(piece, spans[i][1]) for i in items if i in spans]
             commitment = next((c for c in said if c is not None), None)
-        if commitment is None and listing and _BULLET.match(unit.text):
+        before = body[index - 1][0].text if index else ""
+        if commitment is None and listing and _list_item(unit.text, before):
             commitment = "implement"  # 実施項目 / ・利用機会の格差是正（デジタルデバイド対策）
         if commitment in (None, "context"):
             for item in items:
@@ -358,7 +360,9 @@ def _introduces_measures(text: str) -> bool:
     return any(w in norm for w in (*c.measures, *c.implement))
 
 
-def _sentence_commitment(unit: Unit, piece: str, author: str | None = None) -> str | None:
+def _sentence_commitment(
+    unit: Unit, piece: str, author: str | None = None, before: str = ""
+) -> str | None:
     """The commitment a sentence of the plan's own section gives: none when another body is
     its subject or its predicate reports (求められています); a list line that names a measure
     without a verb (・利用機会の格差是正（デジタルデバイド対策）) is a measure of the plan."""
@@ -367,9 +371,23 @@ def _sentence_commitment(unit: Unit, piece: str, author: str | None = None) -> s
     commitment = commitment_of(piece)
     if commitment == "context":
         return None
-    if commitment is None and _BULLET.match(unit.text) and not piece.rstrip().endswith("。"):
+    if commitment is None and _list_item(unit.text, before):
         return "implement"
     return commitment
+
+
+_FRAGMENT = 6  # a line this short is a piece of a narrow table column wrapped in a PDF
+
+
+def _list_item(text: str, before: str) -> bool:
+    """A line of a list of measures: a list mark, a name of some length, no sentence end, and
+    not a piece of a narrow table column wrapped line by line (…取り組 / みの徹 / ・RPA)."""
+    stripped = text.strip()
+    match = _BULLET.match(stripped)
+    if match is None or stripped.endswith(("。", "．")):
+        return False
+    previous = before.strip()
+    return len(stripped[match.end() :].strip()) >= 4 and (not previous or len(previous) > _FRAGMENT)
 
 
 def _lead_line(text: str) -> bool:

@@ -291,7 +291,7 @@ def predicate_commitment(text: str) -> str | None:
     """The commitment of a sentence read from its predicate only: the cue that ends last must
     end the sentence (…を推進します, …の導入を検討しています, a list line …の推進), not stand in a
     clause before it (…が整備されていなかったことが明らかになりました → None)."""
-    norm = normalise(text).rstrip("。．.、)）」』 ")
+    norm = normalise(text).rstrip("。．.、)）」』| ")
     c = cues()
     kinds = (("context", c.context), ("consider", c.consider), ("implement", c.implement))
     best: tuple[int, int] | None = None
