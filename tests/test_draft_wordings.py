@@ -132,6 +132,9 @@ def test_near_misses_name_no_item(text: str) -> None:
         ("窓口の手続がオンラインで完結できていない状況が明らかになりました。", "context"),
         ("電子申請の対象手続を拡大します。", "implement"),
         ("テレワークの本格導入を検討しています。", "consider"),
+        ("書かない窓口の導入に向けて検討を進めています。", "consider"),
+        ("RPAの対象業務の拡大を行っています。", "implement"),
+        ("令和5年4月にDX推進課を新設しました。", "implement"),
     ],
 )
 def test_commitment_is_read_from_the_predicate(sentence: str, commitment: str) -> None:
@@ -150,6 +153,7 @@ def test_commitment_is_read_from_the_predicate(sentence: str, commitment: str) -
         ("本市は、国の方針を踏まえて標準化を進めます。", False),
         ("全国の自治体で標準化が進みます。", False),
         ("「自治体DX推進計画」では、標準化を重点取組事項としています。", True),
+        ("先進自治体では、書かない窓口を導入しています。", True),
     ],
 )
 def test_another_body_as_the_subject(sentence: str, other: bool) -> None:
