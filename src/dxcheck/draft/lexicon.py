@@ -66,6 +66,20 @@ class GovernanceWords:
 
 
 @dataclass(frozen=True, slots=True)
+class TableWords:
+    """The words of KPI and measure tables (cues.yaml ``tables``)."""
+
+    kpi_heads: tuple[str, ...]
+    baseline_heads: tuple[str, ...]
+    target_heads: tuple[str, ...]
+    baseline_values: tuple[str, ...]
+    target_values: tuple[str, ...]
+    measure_heads: tuple[str, ...]
+    inline_labels: tuple[str, ...]
+    value_words: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Wording:
     item: str
     pattern: re.Pattern[str]
@@ -120,6 +134,12 @@ def cues() -> Cues:
 def governance_words() -> GovernanceWords:
     data = _load("dxcheck.draft", "cues.yaml")["governance"]
     return GovernanceWords(*(tuple(str(w) for w in data[f.name]) for f in fields(GovernanceWords)))
+
+
+@cache
+def table_words() -> TableWords:
+    data = _load("dxcheck.draft", "cues.yaml")["tables"]
+    return TableWords(*(tuple(str(w) for w in data[f.name]) for f in fields(TableWords)))
 
 
 def alternation(words: tuple[str, ...]) -> str:
