@@ -80,6 +80,17 @@ class TableWords:
 
 
 @dataclass(frozen=True, slots=True)
+class FactWords:
+    """The words of the facts (cues.yaml ``facts``)."""
+
+    online: tuple[str, ...]
+    procedure_words: tuple[str, ...]
+    cloud: tuple[str, ...]
+    specific: tuple[str, ...]
+    mynaportal: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
 class Wording:
     item: str
     pattern: re.Pattern[str]
@@ -140,6 +151,12 @@ def governance_words() -> GovernanceWords:
 def table_words() -> TableWords:
     data = _load("dxcheck.draft", "cues.yaml")["tables"]
     return TableWords(*(tuple(str(w) for w in data[f.name]) for f in fields(TableWords)))
+
+
+@cache
+def fact_words() -> FactWords:
+    data = _load("dxcheck.draft", "cues.yaml")["facts"]
+    return FactWords(*(tuple(str(w) for w in data[f.name]) for f in fields(FactWords)))
 
 
 def alternation(words: tuple[str, ...]) -> str:
