@@ -67,6 +67,17 @@ def test_every_wording_compiles_names_a_catalog_item_and_says_why() -> None:
     assert set(data["uses"]["own_work"]) <= ids and set(data["uses"]["community"]) <= ids
 
 
+@pytest.mark.parametrize("key", ["governance", "tables", "facts"])
+def test_the_vocabulary_of_governance_tables_and_facts_is_data(key: str) -> None:
+    data = yaml.safe_load(
+        (resources.files("dxcheck.draft") / "data" / "cues.yaml").read_text("utf-8")
+    )
+    assert data[key] and all(
+        isinstance(words, list) and words and all(isinstance(w, str) and w for w in words)
+        for words in data[key].values()
+    )
+
+
 # --- verb forms, local names, current terms ---------------------------------------------
 
 
@@ -129,6 +140,8 @@ def test_near_misses_name_no_item(text: str) -> None:
         ("自治体の取組事項として標準化が示されたところです。", "context"),
         ("標準化は令和7年度末までに完了するものとされています。", "context"),
         ("これまでRPAの導入を推進してきました。", "context"),
+        ("重点取組事項として、ＡＩ・ＲＰＡの利用推進が掲げられています。", "context"),
+        ("全国でテレワークが推進されています。", "context"),
         ("窓口の手続がオンラインで完結できていない状況が明らかになりました。", "context"),
         ("電子申請の対象手続を拡大します。", "implement"),
         ("テレワークの本格導入を検討しています。", "consider"),
