@@ -203,6 +203,27 @@ def test_another_bodys_heading_is_external(heading: str, role: str) -> None:
     assert role_of(root.children[0]) == role
 
 
+def test_a_numbered_list_introduced_as_the_national_plans_is_context() -> None:
+    drafted = draft_of(
+        "本町のDX推進計画を策定しました。",
+        "国の重点取組事項",
+        "① 書かない窓口の推進",
+        "② 行政手続のオンライン化",
+    )
+    assert kinds(drafted) == {"context"}
+
+
+def test_a_numbered_list_introduced_as_the_plans_own_is_a_measure() -> None:
+    drafted = commitments(
+        draft_of(
+            "本町では次の取組を進めます。",
+            "① 書かない窓口の推進",
+            "② 行政手続のオンライン化",
+        )
+    )
+    assert drafted["frontyard"] == drafted["online_procedures"] == {"implement"}
+
+
 def test_background_mentions_on_a_page_without_headings_stay_context() -> None:
     drafted = draft_of(
         "国は、自治体に行政手続のオンライン化とマイナンバーカードの普及を求めています。",
