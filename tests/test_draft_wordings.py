@@ -252,6 +252,30 @@ def test_own_sentences_on_a_page_without_headings_commit() -> None:
     assert drafted["frontyard"] == {"implement"}
 
 
+def test_a_web_table_of_measures_cell_by_cell() -> None:
+    drafted = commitments(
+        draft_of(
+            "取組 |",
+            "目標 |",
+            "行政手続のオンライン化 |",
+            "令和8年度までに50手続 |",
+            "デジタルデバイド対策 |",
+            "スマホ講座を年10回 |",
+        )
+    )
+    assert drafted["online_procedures"] == drafted["digital_divide"] == {"implement"}
+
+
+def test_a_web_table_of_the_national_items_stays_context() -> None:
+    drafted = draft_of(
+        "国の重点取組事項 |",
+        "期限 |",
+        "行政手続のオンライン化 |",
+        "令和7年度末 |",
+    )
+    assert kinds(drafted) == {"context"}
+
+
 def test_a_list_of_changes_is_not_a_list_of_measures() -> None:
     drafted = draft_of(
         "この間、庁内では次のような変化が見られました。",

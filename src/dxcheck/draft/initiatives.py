@@ -14,6 +14,7 @@ from dxcheck.draft.lexicon import (
     clause_commitment,
     commitment_of,
     cues,
+    external_heading,
     find_items,
     find_spans,
     normalise,
@@ -313,6 +314,8 @@ def _root(
     for index, (unit, piece) in enumerate(body):
         if _lead_line(unit.text):
             lead = (index, _lead_text(unit.text))
+        elif _CELL.search(unit.text.strip()):
+            listing = listing or _introduces_measures(piece)  # a header cell: 取組 |
         elif not _BULLET.match(unit.text):
             listing = _introduces_measures(piece)
         items = find_items(piece)
@@ -355,7 +358,7 @@ def _introduces_measures(text: str) -> bool:
     not of changes or problems (次のような変化が見られました)."""
     norm = normalise(text)
     c = cues()
-    if any(w in norm for w in c.context):
+    if any(w in norm for w in c.context) or external_heading(text) or others_subject(text):
         return False
     return any(w in norm for w in (*c.measures, *c.implement))
 
@@ -380,14 +383,25 @@ _FRAGMENT = 6  # a line this short is a piece of a narrow table column wrapped i
 
 
 def _list_item(text: str, before: str) -> bool:
-    """A line of a list of measures: a list mark, a name of some length, no sentence end, and
-    not a piece of a narrow table column wrapped line by line (…取り組 / みの徹 / ・RPA)."""
+    """A line of a list of measures: a list mark (or a table cell a web page prints as
+    「名前 |」), a name of some length, no sentence end, and not a piece of a narrow table
+    column wrapped line by line (…取り組 / みの徹 / ・RPA)."""
     stripped = text.strip()
-    match = _BULLET.match(stripped)
-    if match is None or stripped.endswith(("。", "．")):
+    cell = _CELL.search(stripped)
+    if cell is not None:
+        name = _CELL.sub(" ", stripped).strip()
+    else:
+        match = _BULLET.match(stripped)
+        if match is None:
+            return False
+        name = stripped[match.end() :].strip()
+    if name.endswith(("。", "．")) or len(name) < 4:
         return False
     previous = before.strip()
-    return len(stripped[match.end() :].strip()) >= 4 and (not previous or len(previous) > _FRAGMENT)
+    return cell is not None or not previous or len(previous) > _FRAGMENT
+
+
+_CELL = re.compile(r"\s?\|\s*$|\s\|\s")
 
 
 def _lead_line(text: str) -> bool:
