@@ -297,6 +297,17 @@ def test_a_listed_measure_without_a_verb_is_a_measure_of_its_section() -> None:
     assert drafted["online_procedures"] == {"implement"}
 
 
+def test_items_named_only_in_what_the_sentence_follows_are_context() -> None:
+    drafted = commitments(
+        draft_of(
+            "本計画は、国の計画に掲げられた重点取組事項（マイナンバーカードの普及促進、テレワークの"
+            "推進等）を踏まえつつ、本市独自の取組として、書かない窓口の導入に取り組むものです。"
+        )
+    )
+    assert drafted["mynumber_card"] == drafted["telework"] == {"context"}
+    assert drafted["frontyard"] == {"implement"}
+
+
 def test_a_narrow_table_column_wrapped_line_by_line_is_not_a_list() -> None:
     drafted = draft_of(
         "1 資料",

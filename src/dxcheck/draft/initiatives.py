@@ -271,6 +271,7 @@ def _own(
         if _lead_line(unit.text):
             lead = (index, _lead_text(unit.text))
         items = {k: v for k, v in find_items(piece).items() if k not in title_items}
+        items = _mention_background(section, unit, piece, items, mentions)
         if not items:
             continue
         national, used = _split_uses(piece, list(items), set(title_items))
@@ -318,7 +319,7 @@ def _root(
             listing = listing or _introduces_measures(piece)  # a header cell: 取組 |
         elif not _BULLET.match(unit.text):
             listing = _introduces_measures(piece)
-        items = find_items(piece)
+        items = _mention_background(section, unit, piece, find_items(piece), mentions)
         if not items:
             continue
         other = others_subject(piece, author)
@@ -351,6 +352,21 @@ def _root(
 _BULLET = re.compile(
     r"^[\s　]*(?:[-－・●○◎■□◆◇▪▸►]|[①-⑳]|\(?[0-9０-９]{1,2}[)）.．]|[ア-ト][.．、)）])"
 )
+
+
+def _mention_background(
+    section: Section, unit: Unit, piece: str, items: dict[str, str], mentions: dict[str, Evidence]
+) -> dict[str, str]:
+    """The items of a sentence less those it names only in a clause about what it follows
+    (国の計画に掲げられた重点取組事項（…）を踏まえつつ、本市では…): those are mentions."""
+    at = max((piece.rfind(w) for w in cues().background_clause), default=-1)
+    if at < 0:
+        return items
+    after = find_items(piece[at:])
+    for item, phrase in items.items():
+        if item not in after:
+            mentions.setdefault(item, evidence(section, unit, piece, f"keyword {phrase}（背景）"))
+    return {k: v for k, v in items.items() if k in after}
 
 
 def _introduces_measures(text: str) -> bool:

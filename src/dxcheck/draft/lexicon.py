@@ -48,6 +48,7 @@ class Cues:
     measure_units: tuple[str, ...] = ()
     context: tuple[str, ...] = ()
     vision_titles: tuple[str, ...] = ()
+    background_clause: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +139,7 @@ def cues() -> Cues:
         words("measure_units"),
         words("commitment", "context"),
         words("vision_titles"),
+        tuple(str(w) for w in data["commitment"]["background_clause"]),
     )
 
 
