@@ -276,6 +276,26 @@ def test_a_web_table_of_the_national_items_stays_context() -> None:
     assert kinds(drafted) == {"context"}
 
 
+def test_short_lines_after_a_list_of_measures_are_measures() -> None:
+    drafted = commitments(
+        draft_of(
+            "本町のDX推進計画を策定しました。",
+            "主な取組",
+            "書かない窓口",
+            "デジタルデバイド対策",
+            "計画期間は令和6年度から令和9年度までです。",
+            "テレワーク",
+        )
+    )
+    assert drafted["frontyard"] == drafted["digital_divide"] == {"implement"}
+    assert drafted["telework"] == {"context"}  # after the list has ended
+
+
+def test_a_pages_title_does_not_open_a_list() -> None:
+    drafted = draft_of("西和賀町デジタル人材育成基本方針について", "行政DXとスマートシティについて")
+    assert kinds(drafted) == {"context"}
+
+
 def test_a_list_of_changes_is_not_a_list_of_measures() -> None:
     drafted = draft_of(
         "この間、庁内では次のような変化が見られました。",

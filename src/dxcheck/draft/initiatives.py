@@ -266,6 +266,8 @@ def _own(
     # commitment (its quote supports every item it lists); an item already drafted from this
     # section with the same commitment is not repeated.
     seen = {(item, d.commitment) for d in out for item in (*d.items, *d.uses)}
+    # a section titled as the plan's measures (主な取組, 施策の内容): its short lines name them
+    listing = any(w in normalise(section.title) for w in cues().measures)
     lead: tuple[int, str] | None = None
     for index, (unit, piece) in enumerate(body):
         if _lead_line(unit.text):
@@ -276,7 +278,7 @@ def _own(
             continue
         national, used = _split_uses(piece, list(items), set(title_items))
         before = body[index - 1][0].text if index else ""
-        commitment = _sentence_commitment(unit, piece, author, before)
+        commitment = _sentence_commitment(unit, piece, author, before, listing)
         if commitment is None and used and not national and heading_drafted:
             # 「マイナンバーカードを読み取る」 in the text of 「書かない窓口」: the heading's
             # measure uses it.
@@ -317,7 +319,7 @@ def _root(
             lead = (index, _lead_text(unit.text))
         elif _CELL.search(unit.text.strip()):
             listing = listing or _introduces_measures(piece)  # a header cell: 取組 |
-        elif not _BULLET.match(unit.text):
+        elif not _BULLET.match(unit.text) and not (listing and _plain_line(unit.text)):
             listing = _introduces_measures(piece)
         items = _mention_background(section, unit, piece, find_items(piece), mentions)
         if not items:
@@ -329,7 +331,8 @@ def _root(
             said = [clause_commitment(piece, spans[i][1]) for i in items if i in spans]
             commitment = next((c for c in said if c is not None), None)
         before = body[index - 1][0].text if index else ""
-        if commitment is None and listing and _list_item(unit.text, before):
+        listed = _list_item(unit.text, before) or _plain_line(unit.text)
+        if commitment is None and listing and listed:
             commitment = "implement"  # 実施項目 / ・利用機会の格差是正（デジタルデバイド対策）
         if commitment in (None, "context"):
             for item in items:
@@ -376,11 +379,13 @@ def _introduces_measures(text: str) -> bool:
     c = cues()
     if any(w in norm for w in c.context) or external_heading(text) or others_subject(text):
         return False
-    return any(w in norm for w in (*c.measures, *c.implement))
+    if find_items(text) or norm.endswith("について"):
+        return False  # a measure itself, or a page's title (…基本方針について)
+    return any(w in norm for w in c.measure_lists)
 
 
 def _sentence_commitment(
-    unit: Unit, piece: str, author: str | None = None, before: str = ""
+    unit: Unit, piece: str, author: str | None = None, before: str = "", listing: bool = False
 ) -> str | None:
     """The commitment a sentence of the plan's own section gives: none when another body is
     its subject or its predicate reports (求められています); a list line that names a measure
@@ -390,9 +395,18 @@ def _sentence_commitment(
     commitment = commitment_of(piece)
     if commitment == "context":
         return None
-    if commitment is None and _list_item(unit.text, before):
+    if commitment is None and (
+        _list_item(unit.text, before) or (listing and _plain_line(unit.text))
+    ):
         return "implement"
     return commitment
+
+
+def _plain_line(text: str) -> bool:
+    """A short line without a list mark or a sentence end: in a list of measures
+    (主な取組 / 書かない窓口 / オンライン手続の拡充), one measure's name."""
+    stripped = text.strip()
+    return 4 <= len(stripped) <= 40 and not stripped.endswith(("。", "．", "：", ":"))
 
 
 _FRAGMENT = 6  # a line this short is a piece of a narrow table column wrapped in a PDF

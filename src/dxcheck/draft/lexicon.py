@@ -49,6 +49,7 @@ class Cues:
     context: tuple[str, ...] = ()
     vision_titles: tuple[str, ...] = ()
     background_clause: tuple[str, ...] = ()
+    measure_lists: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -140,6 +141,7 @@ def cues() -> Cues:
         words("commitment", "context"),
         words("vision_titles"),
         tuple(str(w) for w in data["commitment"]["background_clause"]),
+        words("measure_lists"),
     )
 
 
