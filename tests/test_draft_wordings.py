@@ -291,6 +291,12 @@ def test_short_lines_after_a_list_of_measures_are_measures() -> None:
     assert drafted["telework"] == {"context"}  # after the list has ended
 
 
+def test_short_lines_in_a_section_of_measures_are_measures() -> None:
+    drafted = commitments(draft_of("3 主な取組", "書かない窓口", "5 計画の考え方", "テレワーク"))
+    assert drafted["frontyard"] == {"implement"}
+    assert drafted["telework"] == {"context"}
+
+
 def test_a_pages_title_does_not_open_a_list() -> None:
     drafted = draft_of("西和賀町デジタル人材育成基本方針について", "行政DXとスマートシティについて")
     assert kinds(drafted) == {"context"}

@@ -267,7 +267,7 @@ def _own(
     # section with the same commitment is not repeated.
     seen = {(item, d.commitment) for d in out for item in (*d.items, *d.uses)}
     # a section titled as the plan's measures (主な取組, 施策の内容): its short lines name them
-    listing = any(w in normalise(section.title) for w in cues().measures)
+    listing = any(w in normalise(section.title) for w in cues().measure_lists)
     lead: tuple[int, str] | None = None
     for index, (unit, piece) in enumerate(body):
         if _lead_line(unit.text):
