@@ -9,20 +9,31 @@ from dataclasses import dataclass, field
 from difflib import SequenceMatcher
 
 from dxcheck.draft.classify import Role
-from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable, strip_footnotes
+from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
 from dxcheck.draft.lexicon import (
     clause_commitment,
     commitment_of,
     cues,
-    external_heading,
     find_items,
     find_spans,
     normalise,
     others_subject,
     predicate_commitment,
-    wordings,
 )
 from dxcheck.draft.outline import Section, Unit, heading_of
+from dxcheck.draft.sentences import (
+    BULLET,
+    CELL,
+    introduces_measures,
+    lead_line,
+    lead_text,
+    list_item,
+    measure_title,
+    plain_line,
+    sentence_commitment,
+    short,
+    split_uses,
+)
 from dxcheck.draft.tables import KpiFound, StepFound, Tables, read_tables
 from dxcheck.draft.when import find_date
 
@@ -255,7 +266,7 @@ def _own(
         for heading_commitment, heading_items in grouped.items():
             words = dict.fromkeys(title_items[i] for i in heading_items)
             ev = evidence(section, section.heading, title, "見出しの keyword " + "・".join(words))
-            national, used = _split_uses(section.title, heading_items, set())
+            national, used = split_uses(section.title, heading_items, set())
             heading_drafted.append(
                 Drafted(
                     short(section.title, 60), national, heading_commitment, ev, target, uses=used
@@ -270,15 +281,15 @@ def _own(
     listing = any(w in normalise(section.title) for w in cues().measure_lists)
     lead: tuple[int, str] | None = None
     for index, (unit, piece) in enumerate(body):
-        if _lead_line(unit.text):
-            lead = (index, _lead_text(unit.text))
+        if lead_line(unit.text):
+            lead = (index, lead_text(unit.text))
         items = {k: v for k, v in find_items(piece).items() if k not in title_items}
         items = _mention_background(section, unit, piece, items, mentions)
         if not items:
             continue
-        national, used = _split_uses(piece, list(items), set(title_items))
+        national, used = split_uses(piece, list(items), set(title_items))
         before = body[index - 1][0].text if index else ""
-        commitment = _sentence_commitment(unit, piece, author, before, listing)
+        commitment = sentence_commitment(unit, piece, author, before, listing)
         if commitment is None and used and not national and heading_drafted:
             # 「マイナンバーカードを読み取る」 in the text of 「書かない窓口」: the heading's
             # measure uses it.
@@ -289,15 +300,10 @@ def _own(
             for item in items:
                 mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))
             continue
-        new = [i for i in national if (i, commitment) not in seen]
-        new_uses = [i for i in used if (i, commitment) not in seen]
-        if not new and not new_uses:
-            continue
-        seen.update((i, commitment) for i in (*new, *new_uses))
-        cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in (*new, *new_uses)))
-        ev = evidence(section, unit, piece, cue)
-        name = _measure_title(piece, [*new, *new_uses], lead, index, section.title)
-        out.append(Drafted(name, new, commitment, ev, find_date(piece, until=True), uses=new_uses))
+        sentence = Sentence(section, unit, piece, items, lead, index)
+        drafted = _from_sentence(sentence, national, used, commitment, seen, section.title)
+        if drafted is not None:
+            out.append(drafted)
     return out
 
 
@@ -315,12 +321,12 @@ def _root(
     ]
     listing = False  # the list lines that follow introduce the plan's measures
     for index, (unit, piece) in enumerate(body):
-        if _lead_line(unit.text):
-            lead = (index, _lead_text(unit.text))
-        elif _CELL.search(unit.text.strip()):
-            listing = listing or _introduces_measures(piece)  # a header cell: 取組 |
-        elif not _BULLET.match(unit.text) and not (listing and _plain_line(unit.text)):
-            listing = _introduces_measures(piece)
+        if lead_line(unit.text):
+            lead = (index, lead_text(unit.text))
+        elif CELL.search(unit.text.strip()):
+            listing = listing or introduces_measures(piece)  # a header cell: 取組 |
+        elif not BULLET.match(unit.text) and not (listing and plain_line(unit.text)):
+            listing = introduces_measures(piece)
         items = _mention_background(section, unit, piece, find_items(piece), mentions)
         if not items:
             continue
@@ -331,7 +337,7 @@ def _root(
             said = [clause_commitment(piece, spans[i][1]) for i in items if i in spans]
             commitment = next((c for c in said if c is not None), None)
         before = body[index - 1][0].text if index else ""
-        listed = _list_item(unit.text, before) or _plain_line(unit.text)
+        listed = list_item(unit.text, before) or plain_line(unit.text)
         if commitment is None and listing and listed:
             commitment = "implement"  # 実施項目 / ・利用機会の格差是正（デジタルデバイド対策）
         if commitment in (None, "context"):
@@ -339,22 +345,45 @@ def _root(
                 mentions.setdefault(item, evidence(section, unit, piece, f"keyword {items[item]}"))
             continue
         assert commitment is not None
-        national, used = _split_uses(piece, list(items), set())
-        new = [i for i in national if (i, commitment) not in seen]
-        new_uses = [i for i in used if (i, commitment) not in seen]
-        if not new and not new_uses:
-            continue
-        seen.update((i, commitment) for i in (*new, *new_uses))
-        cue = "本文の keyword " + "・".join(dict.fromkeys(items[i] for i in (*new, *new_uses)))
-        ev = evidence(section, unit, piece, cue)
-        name = _measure_title(piece, [*new, *new_uses], lead, index, "")
-        out.append(Drafted(name, new, commitment, ev, find_date(piece, until=True), uses=new_uses))
+        national, used = split_uses(piece, list(items), set())
+        sentence = Sentence(section, unit, piece, items, lead, index)
+        drafted = _from_sentence(sentence, national, used, commitment, seen, "")
+        if drafted is not None:
+            out.append(drafted)
     return out
 
 
-_BULLET = re.compile(
-    r"^[\s　]*(?:[-－・●○◎■□◆◇▪▸►]|[①-⑳]|\(?[0-9０-９]{1,2}[)）.．]|[ア-ト][.．、)）])"
-)
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence (or list line, or cell) of the plan that names national items."""
+
+    section: Section
+    unit: Unit
+    text: str
+    items: dict[str, str]  # item → the phrase that named it
+    lead: tuple[int, str] | None  # the list line or bold lead above it (index, text)
+    index: int
+
+
+def _from_sentence(
+    s: Sentence,
+    national: list[str],
+    used: list[str],
+    commitment: str,
+    seen: set[tuple[str, str]],
+    fallback: str,
+) -> Drafted | None:
+    """One initiative for the items a sentence commits to that this section has not drafted
+    with the same commitment yet; its quote supports every item it lists."""
+    new = [i for i in national if (i, commitment) not in seen]
+    new_uses = [i for i in used if (i, commitment) not in seen]
+    if not new and not new_uses:
+        return None
+    seen.update((i, commitment) for i in (*new, *new_uses))
+    cue = "本文の keyword " + "・".join(dict.fromkeys(s.items[i] for i in (*new, *new_uses)))
+    ev = evidence(s.section, s.unit, s.text, cue)
+    name = measure_title(s.text, [*new, *new_uses], s.lead, s.index, fallback)
+    return Drafted(name, new, commitment, ev, find_date(s.text, until=True), uses=new_uses)
 
 
 def _mention_background(
@@ -370,144 +399,6 @@ def _mention_background(
         if item not in after:
             mentions.setdefault(item, evidence(section, unit, piece, f"keyword {phrase}（背景）"))
     return {k: v for k, v in items.items() if k in after}
-
-
-def _introduces_measures(text: str) -> bool:
-    """A line that introduces a list of the plan's measures (実施項目, 主な取組は次のとおりです),
-    not of changes or problems (次のような変化が見られました)."""
-    norm = normalise(text)
-    c = cues()
-    if any(w in norm for w in c.context) or external_heading(text) or others_subject(text):
-        return False
-    if find_items(text) or norm.endswith("について"):
-        return False  # a measure itself, or a page's title (…基本方針について)
-    return any(w in norm for w in c.measure_lists)
-
-
-def _sentence_commitment(
-    unit: Unit, piece: str, author: str | None = None, before: str = "", listing: bool = False
-) -> str | None:
-    """The commitment a sentence of the plan's own section gives: none when another body is
-    its subject or its predicate reports (求められています); a list line that names a measure
-    without a verb (・利用機会の格差是正（デジタルデバイド対策）) is a measure of the plan."""
-    if others_subject(piece, author):
-        return None
-    commitment = commitment_of(piece)
-    if commitment == "context":
-        return None
-    if commitment is None and (
-        _list_item(unit.text, before) or (listing and _plain_line(unit.text))
-    ):
-        return "implement"
-    return commitment
-
-
-def _plain_line(text: str) -> bool:
-    """A short line without a list mark or a sentence end: in a list of measures
-    (主な取組 / 書かない窓口 / オンライン手続の拡充), one measure's name."""
-    stripped = text.strip()
-    return 4 <= len(stripped) <= 40 and not stripped.endswith(("。", "．", "：", ":"))
-
-
-_FRAGMENT = 6  # a line this short is a piece of a narrow table column wrapped in a PDF
-
-
-def _list_item(text: str, before: str) -> bool:
-    """A line of a list of measures: a list mark (or a table cell a web page prints as
-    「名前 |」), a name of some length, no sentence end, and not a piece of a narrow table
-    column wrapped line by line (…取り組 / みの徹 / ・RPA)."""
-    stripped = text.strip()
-    cell = _CELL.search(stripped)
-    if cell is not None:
-        name = _CELL.sub(" ", stripped).strip()
-    else:
-        match = _BULLET.match(stripped)
-        if match is None:
-            return False
-        name = stripped[match.end() :].strip()
-    if name.endswith(("。", "．")) or len(name) < 4:
-        return False
-    previous = before.strip()
-    return cell is not None or not previous or len(previous) > _FRAGMENT
-
-
-_CELL = re.compile(r"\s?\|\s*$|\s\|\s")
-
-
-def _lead_line(text: str) -> bool:
-    """A line that titles the measure below it: a list item or a bold lead, not a sentence."""
-    stripped = text.strip()
-    if "\t" in stripped or stripped.endswith(("。", "．")) or not 4 <= len(stripped) <= 60:
-        return False
-    return bool(_BULLET.match(stripped)) or stripped.startswith("**")
-
-
-def _lead_text(text: str) -> str:
-    stripped = text.strip()
-    if stripped.startswith("**") and "**" in stripped[2:]:
-        return stripped[2 : stripped.index("**", 2)].strip()
-    return _BULLET.sub("", stripped).strip(" 　・")
-
-
-_CLAUSE = re.compile(r"[、，,]")
-
-
-def _measure_title(
-    piece: str, items: list[str], lead: tuple[int, str] | None, index: int, fallback: str
-) -> str:
-    """The measure's own words: the list item or bold lead that titles it (the line itself,
-    or the lead just above, or a lead that names the same item); else the sentence from the
-    clause that names the item. Never a section heading that names none of its items."""
-    if lead is not None and (
-        lead[0] == index or lead[0] == index - 1 or set(items) & set(find_items(lead[1]))
-    ):
-        return short(lead[1], 60)
-    text = strip_footnotes(piece.strip().rstrip("。．"))[0]
-    spans = find_spans(text)
-    norm_text = normalise(text)
-    ends = [spans[i][1] for i in items if i in spans]
-    if ends and len(norm_text) == len(text):
-        first_end = min(ends)
-        start = max((m.end() for m in _CLAUSE.finditer(text, 0, first_end)), default=0)
-        # the clause that names the item, back to the clause before it when it only lists
-        clause = text[start:]
-        if len(clause) >= 8:
-            return short(clause, 60)
-    return short(text or fallback, 60)
-
-
-def short(text: str, size: int) -> str:
-    """A title of at most ``size`` characters (footnote marks removed): cut after a clause
-    (、) where one falls in the second half, else at ``size`` with …."""
-    text = strip_footnotes(text)[0].strip()
-    if len(text) <= size:
-        return text
-    cut = max((m.end() for m in _CLAUSE.finditer(text, 0, size)), default=0)
-    return text[: cut - 1] if cut > size // 2 else text[: size - 1] + "…"
-
-
-def _split_uses(text: str, items: list[str], measures: set[str]) -> tuple[list[str], list[str]]:
-    """(national items, items used inside the measure). An item is used, not the measure, when
-    it is named as the means of another item of the sentence or of the heading
-    (「マイナンバーカードを活用した書かない窓口」); AI for residents' or the community's
-    services is used, not the national item for the body's own work (wordings.yaml)."""
-    w = wordings()
-    spans = find_spans(text)
-    norm = normalise(text)
-    used: list[str] = []
-    for item in items:
-        if item not in spans:
-            continue
-        after = norm[spans[item][1] :]
-        if w.means.match(after) is None:
-            continue
-        others = (set(items) | measures) - {item}
-        own = w.own_work.get(item, ())
-        community = w.community.get(item, ())
-        inside = others or (community and any(c in norm for c in community))
-        if inside and not any(o in norm for o in own):
-            used.append(item)
-    return [i for i in items if i not in used], used
 
 
 def _row(section: Section, unit: Unit, text: str | None = None) -> Drafted | None:
