@@ -297,6 +297,33 @@ def test_short_lines_in_a_section_of_measures_are_measures() -> None:
     assert drafted["telework"] == {"context"}
 
 
+def test_a_list_under_a_marked_header_goes_on_past_its_descriptions() -> None:
+    drafted = commitments(
+        draft_of(
+            "■重点的な取組",
+            "◆行政手続のオンライン化",
+            "住民がスマートフォンから手続できるよう、オンライン申請を拡充します。",
+            "◆窓口のデジタル化",
+            "■このページに関するお問い合わせ",
+            "◆テレワーク",
+        )
+    )
+    assert drafted["online_procedures"] == drafted["frontyard"] == {"implement"}
+    assert drafted["telework"] == {"context"}
+
+
+def test_what_an_earlier_plan_did_is_background() -> None:
+    drafted = commitments(
+        draft_of(
+            "第1次計画（平成30年度～令和4年度）では、RPAの導入や電子申請システムの構築に"
+            "取り組みました。",
+            "第2次計画では、マイナンバーカードを活用した行政サービスの拡充に重点的に取り組みます。",
+        )
+    )
+    assert drafted["ai_rpa"] == drafted["online_procedures"] == {"context"}
+    assert drafted["mynumber_card"] == {"implement"}
+
+
 def test_a_pages_title_does_not_open_a_list() -> None:
     drafted = draft_of("西和賀町デジタル人材育成基本方針について", "行政DXとスマートシティについて")
     assert kinds(drafted) == {"context"}

@@ -323,9 +323,13 @@ def _root(
     for index, (unit, piece) in enumerate(body):
         if lead_line(unit.text):
             lead = (index, lead_text(unit.text))
+            if introduces_measures(piece):
+                listing = True  # ■重点的な取組
+            elif not find_items(piece) and plain_line(lead[1]):
+                listing = False  # ■このページに関するお問い合わせ
         elif CELL.search(unit.text.strip()):
             listing = listing or introduces_measures(piece)  # a header cell: 取組 |
-        elif not BULLET.match(unit.text) and not (listing and plain_line(unit.text)):
+        elif not BULLET.match(unit.text) and not (listing and _in_list(unit.text, piece)):
             listing = introduces_measures(piece)
         items = _mention_background(section, unit, piece, find_items(piece), mentions)
         if not items:
@@ -351,6 +355,14 @@ def _root(
         if drafted is not None:
             out.append(drafted)
     return out
+
+
+def _in_list(line: str, piece: str) -> bool:
+    """A line that goes on with a list of measures: a short name, or a sentence that describes
+    a measure (names an item and commits to it); anything else ends the list."""
+    if plain_line(line):
+        return True
+    return bool(find_items(piece)) and predicate_commitment(piece) not in (None, "context")
 
 
 @dataclass(frozen=True, slots=True)

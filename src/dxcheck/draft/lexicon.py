@@ -190,7 +190,8 @@ def wordings() -> Wordings:
     marks = alternation(tuple(str(m) for m in data["others_subject"]["marks"]))
     # the subject: after at most one leading clause (このような中、令和2年12月に、), not 本県・全国
     others = re.compile(
-        rf"^(?:[^、。]{{0,20}}、)?[^、。]{{0,12}}?(?<![本当我全各中四])(?P<body>{body})」?(?:{marks})"
+        rf"^(?:[^、。]{{0,20}}、)?[^、。]{{0,12}}?(?<![本当我全各中四])(?P<body>{body})」?"
+        rf"(?:[(（][^()（）]{{0,30}}[)）])?(?:{marks})"
     )
     words = alternation(tuple(str(w) for w in data["external_heading"]["words"]))
     external = re.compile(rf"(?<![本当我全各中四])(?:{body})の[^。]{{0,12}}?(?:{words})")
