@@ -300,31 +300,38 @@ def commitment_of(text: str) -> str | None:
     return found
 
 
-_TAIL = re.compile(
-    r"^[\u3041-\u309f行図]{0,12}$"
-)  # していきます, することとしています, しを行います
-
-
+# What may follow the predicate's cue at the end of a sentence: verb endings only
+# (していきます, することとしています, しを行います), never another noun (…育成基本方針について).
+_TAIL = re.compile(r"^[\u3041-\u309f行図]{0,12}$")
+# What may follow the cue at the end of a clause that goes on: a joining verb form
+# (…研修を実施しており、…), not a list (…の育成や、).
 _CONJUNCTIVE = re.compile(r"^(?:し|して|しており|しつつ|しながら|するとともに|するほか|り|ており)$")
+
+
+def _last_cue_end(norm: str, not_before: int = 0) -> int | None:
+    """Where the commitment cue (any kind) that ends last in ``norm`` ends; only cues that end
+    at ``not_before`` or later count."""
+    c = cues()
+    best: tuple[int, int] | None = None
+    for words in (c.context, c.consider, c.implement):
+        for word in words:
+            at = norm.rfind(word)
+            if at >= 0 and at + len(word) >= not_before:
+                key = (at + len(word), len(word))
+                best = key if best is None or key > best else best
+    return best[0] if best else None
 
 
 def clause_commitment(text: str, end: int) -> str | None:
     """The commitment of the clause that names an item ending at ``end`` (normalised text):
-    the clause runs to the next 、 and must end in a verb that joins the next clause
-    (…研修を実施しており、…), not in a list (…の育成や、)."""
+    the clause runs to the next 、 and must end in a verb that joins the next clause."""
     norm = normalise(text)
     stop = min((i for i in (norm.find("、", end), norm.find("。", end)) if i >= 0), default=-1)
     if stop < 0:
         return None
     clause = norm[:stop]
-    c = cues()
-    best: tuple[int, int] | None = None
-    for words in (c.context, c.consider, c.implement):
-        for word in words:
-            at = clause.rfind(word)
-            if at >= end - len(word) and (best is None or (at + len(word), len(word)) > best):
-                best = (at + len(word), len(word))
-    if best is None or not _CONJUNCTIVE.match(clause[best[0] :]):
+    cue_end = _last_cue_end(clause, end)
+    if cue_end is None or not _CONJUNCTIVE.match(clause[cue_end:]):
         return None
     return commitment_of(clause)
 
@@ -334,15 +341,8 @@ def predicate_commitment(text: str) -> str | None:
     end the sentence (…を推進します, …の導入を検討しています, a list line …の推進), not stand in a
     clause before it (…が整備されていなかったことが明らかになりました → None)."""
     norm = normalise(text).rstrip("。．.、)）」』| ")
-    c = cues()
-    kinds = (("context", c.context), ("consider", c.consider), ("implement", c.implement))
-    best: tuple[int, int] | None = None
-    for _, words in kinds:
-        for word in words:
-            at = norm.rfind(word)
-            if at >= 0 and (best is None or (at + len(word), len(word)) > best):
-                best = (at + len(word), len(word))
-    if best is None or not _TAIL.match(norm[best[0] :]):
+    cue_end = _last_cue_end(norm)
+    if cue_end is None or not _TAIL.match(norm[cue_end:]):
         return None
     return commitment_of(text)
 
