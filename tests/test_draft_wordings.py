@@ -108,6 +108,13 @@ def test_the_vocabulary_of_governance_tables_and_facts_is_data(key: str) -> None
         ("職員のデジタルスキルの向上", "digital_talent"),
         ("行政手続のデジタル化", "online_procedures"),
         ("全庁の業務の棚卸しを行う", "bpr"),
+        ("おくやみ窓口を開設する", "frontyard"),
+        ("支所にリモート窓口を置く", "frontyard"),
+        ("副市長をCDOに任命する", "org_structure"),
+        ("地域のデジタル化を進める", "regional_digital"),
+        ("書面・対面等の規制を見直す", "regulation_review"),
+        ("公金の電子納付を始める", "public_payment_eltax"),
+        ("公的個人認証による本人確認", "mynumber_card"),
     ],
 )
 def test_items_said_in_the_municipalitys_own_words(text: str, item: str) -> None:
@@ -121,6 +128,7 @@ def test_items_said_in_the_municipalitys_own_words(text: str, item: str) -> None
         "キャッシュレス決済が広がった",  # cashless in society, not at the counter
         "申請書を窓口に提出する",  # a procedure, nothing online
         "市長が委員を委嘱する",  # a post without a body it heads
+        "CDプレーヤーの更新",  # not CDO
     ],
 )
 def test_near_misses_name_no_item(text: str) -> None:
