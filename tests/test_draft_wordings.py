@@ -121,6 +121,11 @@ def test_items_said_in_the_municipalitys_own_words(text: str, item: str) -> None
     assert item in find_items(text)
 
 
+def test_a_wording_is_named_in_the_cue_as_the_document_writes_it() -> None:
+    assert find_items("広報・DX推進係へ改める") == {"org_structure": "DX推進係"}
+    assert find_items("出願手続をＷＥＢ 上で行う") == {"online_procedures": "手続をWEB上で"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -261,8 +261,15 @@ def find_spans(text: str) -> dict[str, tuple[str, int]]:
             found[phrase.item] = (phrase.text, match.end())
     for wording in wordings().items:
         if wording.item not in found and (match := wording.pattern.search(norm)):
-            found[wording.item] = (match.group(0), match.end())
+            found[wording.item] = (_as_written(text, match.group(0)), match.end())
     return found
+
+
+def _as_written(text: str, norm: str) -> str:
+    """The words of ``text`` (NFKC) that normalise to ``norm``: 「DX推進係」 for dx推進係."""
+    pattern = r"\s*".join(re.escape(ch) for ch in norm)
+    found = re.search(pattern, unicodedata.normalize("NFKC", text), re.IGNORECASE)
+    return _SPACES.sub("", found.group(0)) if found else norm  # one word in a cue line
 
 
 K = TypeVar("K", bound=str)
