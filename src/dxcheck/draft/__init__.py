@@ -44,12 +44,14 @@ def draft_text(data: bytes, name: str, source: str | None = None) -> str:
     if not any(section.units or section.heading for section in root.walk()):
         raise DraftError(f"{name}: 本文が見つかりません", f"{name}: no text found")
     where = roles(root)
+    cover = read_cover(root)
+    author = cover.gov.name if cover.gov is not None else None
     parts = Parts(
         source=source or name,
-        cover=read_cover(root),
+        cover=cover,
         period=find_period(root, where),
         governance=find_governance(root, where),
-        initiatives=find_initiatives(root, where),
+        initiatives=find_initiatives(root, where, author),
         systems=find_systems(root, where),
         procedures=find_procedures(root, where),
         pages=doc.pages,

@@ -12,7 +12,15 @@ from __future__ import annotations
 
 from typing import Literal
 
-from dxcheck.draft.lexicon import cues, has_any, last_cue, normalise
+from dxcheck.draft.lexicon import (
+    commitment_of,
+    cues,
+    external_heading,
+    has_any,
+    last_cue,
+    normalise,
+    others_subject,
+)
 from dxcheck.draft.outline import Section
 
 Role = Literal["own", "background", "external", "ignore"]
@@ -26,7 +34,7 @@ def role_of(section: Section) -> Role:
     titles = section.titles()
     if any(has_any(t, c.ignore) for t in titles):
         return "ignore"
-    if any(has_any(t, c.external) for t in titles):
+    if any(external_heading(t) for t in titles):
         return "external"
     chain = [*section.ancestors(), section] if section.heading is not None else []
     kinds: tuple[tuple[Role, tuple[str, ...]], ...] = (
@@ -43,5 +51,29 @@ def role_of(section: Section) -> Role:
 
 
 def roles(root: Section) -> dict[int, Role]:
-    """Every section's role, by ``id(section)``."""
-    return {id(section): role_of(section) for section in root.walk()}
+    """Every section's role, by ``id(section)``. A list of numbered headings that a page
+    introduces as someone else's (「国の重点取組事項」 / ①… ②…) is external too."""
+    out = {id(section): role_of(section) for section in root.walk()}
+    for section in _introduced_as_external(root):
+        for node in section.walk():
+            if out[id(node)] == "own":
+                out[id(node)] = "external"
+    return out
+
+
+def _introduced_as_external(root: Section) -> list[Section]:
+    """The first run of numbered headings of one scheme right after text without a heading,
+    when that text's last line introduces them as another body's (国の重点取組事項, 自治体DX推進
+    計画では次の事項が示されています)."""
+    if not root.units or not root.children:
+        return []
+    intro = root.units[-1].text
+    if not (external_heading(intro) or others_subject(intro) or commitment_of(intro) == "context"):
+        return []
+    first = root.children[0].scheme
+    run: list[Section] = []
+    for child in root.children:
+        if child.scheme != first:
+            break
+        run.append(child)
+    return run

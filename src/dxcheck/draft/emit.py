@@ -166,13 +166,16 @@ def _governance(found: GovernanceFound) -> dict[str, Any]:
 def _initiatives(drafted: list[Drafted]) -> list[dict[str, Any]]:
     out: list[dict[str, Any]] = []
     for index, d in enumerate(drafted, start=1):
-        slug = d.items[0].replace("_", "-") if d.items else "measure"
+        named = [*d.items, *d.uses]
+        slug = named[0].replace("_", "-") if named else "measure"
         entry: dict[str, Any] = {
             "id": f"d{index:02d}-{slug}",
             "title": _one_line(d.title),
             "national_items": d.items,
-            "commitment": d.commitment,
         }
+        if d.uses:
+            entry["uses"] = d.uses
+        entry["commitment"] = d.commitment
         if d.target:
             entry["target"] = d.target
         if d.kpis:

@@ -5,17 +5,31 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import cache
+from types import SimpleNamespace
 
 from dxcheck.catalog import load_catalog
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces
-from dxcheck.draft.lexicon import normalise
+from dxcheck.draft.lexicon import alternation, fact_words, normalise
 from dxcheck.draft.outline import Section, Unit
 
 MIN_LISTED = 8  # fewer names than this is a mention, not the list
 _COUNT = re.compile(r"([0-9]{1,3})\s*(?:の)?業務")
 _PROCEDURES = re.compile(r"([0-9]{1,3})\s*(?:の)?手続")
-_ONLINE = re.compile(r"オンライン|マイナポータル|電子申請|ぴったり")
+
+
+@cache
+def _words() -> SimpleNamespace:
+    """The facts' words from cues.yaml ``facts`` (counting and listing is code)."""
+    f = fact_words()
+    return SimpleNamespace(
+        online=re.compile(alternation(f.online)),
+        procedure=re.compile(alternation(f.procedure_words)),
+        cloud=tuple(normalise(w) for w in f.cloud),
+        specific=normalise(f.specific[0]),
+        mynaportal=normalise(f.mynaportal[0]),
+    )
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,9 +49,6 @@ class Specific:
     evidence: Evidence
 
 
-_SPECIFIC = "特定移行支援"
-
-
 def find_specific(root: Section, roles: dict[int, Role]) -> list[Specific]:
     """Sentences of the plan (not of the national plan's description) naming 特定移行支援
     システム: the 基幹業務 named in the sentence (else in the sentence before it) and the
@@ -54,7 +65,7 @@ def find_specific(root: Section, roles: dict[int, Role]) -> list[Specific]:
             parts = pieces(unit)
             for index, piece in enumerate(parts):
                 norm = normalise(piece)
-                at = norm.find(_SPECIFIC)
+                at = norm.find(_words().specific)
                 if at < 0:
                     continue
                 named = _named(norm, variants)
@@ -111,7 +122,7 @@ def find_systems(root: Section, roles: dict[int, Role]) -> Systems | None:
         if not _usable(section, roles):
             continue
         text = normalise(" ".join(u.text for u in section.units))
-        cloud = cloud or "ガバメントクラウド" in text or "gov-cloud" in text
+        cloud = cloud or any(w in text for w in _words().cloud)
         named = {name for form, name in variants.items() if form in text}
         if "戸籍の附票" not in text:
             named.discard("戸籍の附票")
@@ -135,7 +146,6 @@ def find_systems(root: Section, roles: dict[int, Role]) -> Systems | None:
     return best
 
 
-_PROCEDURE_WORD = re.compile(r"届|申請|請求|申出|申込|申告|納付|報告|証明")
 MIN_PROCEDURES = 10  # fewer matching names than this is a mention, not the list
 
 
@@ -157,7 +167,7 @@ def find_procedure_list(root: Section, roles: dict[int, Role]) -> tuple[list[str
         for unit in section.units:
             for piece in pieces(unit):
                 text = piece.strip(" ・-●")
-                if not 4 <= len(text) <= 60 or not _PROCEDURE_WORD.search(text):
+                if not 4 <= len(text) <= 60 or not _words().procedure.search(text):
                     continue
                 key = _procedure_key(text)
                 for index, name in enumerate(national):
@@ -197,11 +207,11 @@ def _procedure_count(root: Section, roles: dict[int, Role]) -> Procedures | None
                 norm = normalise(piece)
                 counts = [int(m.group(1)) for m in _PROCEDURES.finditer(norm)]
                 counts = [n for n in counts if 0 < n < 500]
-                if counts and _ONLINE.search(norm):
+                if counts and _words().online.search(norm):
                     cue = f"手続数 {max(counts)}"
                     return Procedures(
                         max(counts),
-                        "マイナポータル" in norm,
+                        _words().mynaportal in norm,
                         evidence(section, unit, piece, cue),
                     )
     return None

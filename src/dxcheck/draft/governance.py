@@ -6,26 +6,46 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from types import SimpleNamespace
 
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces
-from dxcheck.draft.lexicon import normalise
+from dxcheck.draft.lexicon import alternation, governance_words, normalise
 from dxcheck.draft.outline import Section, Unit
 
-_POST = re.compile(r"副?(?:市|町|村|区)長|副知事|知事|[一-龥ァ-ヶA-Za-z]{1,8}(?:部長|局長|監|課長)")
-_CIO = re.compile(r"(?<![A-Za-z])CIO(?!補佐)|最高情報(?:統括)?責任者")
-_DEPUTY = re.compile(r"CIO補佐官|CIO補佐|最高情報(?:統括)?責任者補佐官")
-_EXPERT = re.compile(
-    r"地域情報化アドバイザー|DXアドバイザー|デジタルアドバイザー|外部専門人材|外部人材|専門人材|アドバイザー"
-)
-_EXPERT_VERB = re.compile(r"活用|任用|登用|招へい|招聘|委嘱|配置|派遣|確保")
-_HQ = re.compile(r"推進本部")
-_WG = re.compile(
-    r"ワーキンググループ|ワーキング・グループ|プロジェクトチーム|検討委員会|推進委員会|作業部会|専門部会|推進チーム|推進会議|(?<![A-Za-z])WG(?![A-Za-z])"
-)
+
+@cache
+def _words() -> SimpleNamespace:
+    """The governance regexes, built from the words in cues.yaml ``governance`` (the grammar —
+    a post next to 長/トップ, a name back to the nearest particle — is here)."""
+    g = governance_words()
+    posts = alternation(g.posts)
+    heads = alternation(g.heads)
+    return SimpleNamespace(
+        post=re.compile(rf"{posts}|[一-龥ァ-ヶA-Za-z]{{1,8}}(?:部長|局長|監|課長)"),
+        cio=re.compile(rf"(?<![A-Za-z])(?:{alternation(g.cio)})(?!補佐)"),
+        deputy=re.compile(alternation(g.deputy)),
+        expert=re.compile(alternation(g.experts)),
+        expert_verb=re.compile(alternation(g.expert_verbs)),
+        hq=re.compile(alternation(g.headquarters)),
+        wg=re.compile(
+            "|".join(
+                rf"(?<![A-Za-z]){re.escape(w)}(?![A-Za-z])" if w.isascii() else re.escape(w)
+                for w in sorted(g.groups, key=len, reverse=True)
+            )
+        ),
+        head=re.compile(heads),
+        # 副市長を委員長とする「行政DX推進委員会」, 知事を本部長とした「DX推進本部」
+        chief=re.compile(
+            rf"(?P<post>{posts})を(?:{heads}|長)と(?:する|した|し)[、,]?"
+            rf"(?P<name>「[^」]{{2,40}}」|[^、。「」\s]{{2,40}}?(?:{alternation(g.chief_bodies)}))"
+        ),
+    )
+
+
 _NAME_STOP = re.compile(r"[\s、。,，:：「」『』<>＜＞#■□●○◆◇▲△▼▽☆★※\u3041-\u3093]")
 _ORDINAL = re.compile(r"^(?:(?:令和|平成)?[0-9元]{1,4}年度?|第[0-9]{1,3}回)+")
-_HEAD = re.compile(r"本部長|トップ|リーダー|議長|委員長")
 
 
 @dataclass(slots=True)
@@ -63,7 +83,7 @@ def _texts(root: Section, roles: dict[int, Role]) -> list[tuple[Section, Unit, s
 def _nearest_post(text: str, at: int) -> str | None:
     posts = [
         (abs(m.start() - at), m.group(0))
-        for m in _POST.finditer(text)
+        for m in _words().post.finditer(text)
         if not m.group(0).endswith("本部長")
     ]
     return min(posts)[1] if posts else None
@@ -72,41 +92,51 @@ def _nearest_post(text: str, at: int) -> str | None:
 def find_governance(root: Section, roles: dict[int, Role]) -> GovernanceFound:
     found = GovernanceFound()
     texts = _texts(root, roles)
+    w = _words()
     for section, unit, piece in texts:
         flat = normalise(piece).upper().replace("ＣＩＯ", "CIO")
         text = _flat(piece)
-        deputy = _DEPUTY.search(text)
+        deputy = w.deputy.search(text)
         if deputy and found.deputy is None:
             holder = "外部人材" if "外部" in text else deputy.group(0)
             cue = f"keyword {deputy.group(0)}"
             found.deputy = Post(holder, evidence(section, unit, piece, cue))
-        cio = _CIO.search(text)
+        cio = w.cio.search(text)
         if cio and found.cio is None and "CIO" in flat.replace("CIO補佐", ""):
             post = _nearest_post(text, cio.start())
             if post:
                 cue = f"keyword {cio.group(0)} + 職名 {post}"
                 found.cio = Post(post, evidence(section, unit, piece, cue))
-        expert = _EXPERT.search(text)
-        if expert and _EXPERT_VERB.search(text):
+        expert = w.expert.search(text)
+        if expert and w.expert_verb.search(text):
             role = expert.group(0)
             if all(e.holder != role for e in found.experts):
                 cue = f"keyword {role}"
                 found.experts.append(Post(role, evidence(section, unit, piece, cue)))
-        hq = _HQ.search(text)
+        hq = w.hq.search(text)
+        chief = w.chief.search(text)
         if hq and found.headquarters is None and _name_before(text, hq.end()):
             name = _name_before(text, hq.end())
             head = _head_of(text)
             found.headquarters = Body(name, head, evidence(section, unit, piece, f"名称 {name}"))
+        elif chief and found.headquarters is None:
+            # a body headed by the chief is the headquarters under its own name
+            name = _ORDINAL.sub("", chief.group("name").strip("「」"))
+            cue = f"{chief.group('post')}を長とする {name}"
+            found.headquarters = Body(
+                name, chief.group("post"), evidence(section, unit, piece, cue)
+            )
         elif (
             found.headquarters is not None
             and found.headquarters.head is None
             and found.headquarters.name in text
-            and _HEAD.search(text)
+            and w.head.search(text)
         ):
             found.headquarters.head = _head_of(text)
-        for wg in _WG.finditer(text):
+        for wg in w.wg.finditer(text):
             name = _name_before(text, wg.end())
-            if len(name) >= 4 and all(name not in g.name for g in found.groups):
+            hq_name = found.headquarters.name if found.headquarters else ""
+            if len(name) >= 4 and name != hq_name and all(name not in g.name for g in found.groups):
                 found.groups = [g for g in found.groups if g.name not in name]
                 found.groups.append(
                     Body(name, None, evidence(section, unit, piece, f"名称 {name}"))
@@ -126,7 +156,7 @@ def _name_before(text: str, end: int) -> str:
 
 
 def _head_of(text: str) -> str | None:
-    match = _HEAD.search(text)
+    match = _words().head.search(text)
     return _nearest_post(text, match.start()) if match else None
 
 

@@ -6,36 +6,50 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass, field
+from functools import cache
+from types import SimpleNamespace
 
 from dxcheck.draft.evidence import Evidence, evidence
+from dxcheck.draft.lexicon import alternation, table_words
 from dxcheck.draft.outline import Section, Unit
 from dxcheck.draft.when import clean, find_date
 
-_KPI_HEAD = re.compile(r"指標|KPI|ＫＰＩ")
-_BASE = re.compile(r"現状|基準|現在|実績")
-_GOAL = re.compile(r"目標")
-_BASE_VALUE = re.compile(r"(?:現状|基準|実績)値")
-_GOAL_VALUE = re.compile(r"目標値")
 _YEAR_CELL = re.compile(
     r"^\s*(?:(?:令和|平成)\s*[0-9０-９元]{1,2}|[RＲ]\s*[0-9０-９]{1,2}|[0-9０-９]{4})"
     r"\s*(?:年度)?\s*(?:[（(][0-9０-９]{4}[)）])?\s*$"
 )
 _ARROWS = re.compile(r"[→⇒⇨➡―—\-－ー・…●○◎◯\s]+")
 _NUMBER = re.compile(r"^\s*([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9]{0,6})\s*$")
-_MEASURE_HEAD = re.compile(r"施策|取組|取り組み|事業|プロジェクト|項目|分野|方向性")
-# An inline KPI: a line that starts with its label (ＫＰＩ　…、成果指標：…、【指標】…) and gives
-# values after 現状値・基準値・目標値 (on the same line or the next one), each with its unit and
-# an optional （令和５年度）.
-_INLINE_LABEL = re.compile(
-    r"^[\s・●○■□◆◇※]*[【\[(<]?\s*(?:KPI|成果指標|活動指標|評価指標|目標指標|数値目標|重要業績評価指標|指標)"
-    r"\s*[】\])>]?\s*[:：]?\s*",
-    re.IGNORECASE,
-)
-_VALUE_WORD = r"(?:現状値|基準値|現在値|実績値|目標値|現状|基準|実績|目標)"
-_INLINE_VALUE = re.compile(
-    rf"({_VALUE_WORD})\s*(?:\(([^()]{{1,20}})\))?\s*[:：]?\s*"
-    r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9()→⇒～〜、。,]{0,6})\s*(?:\(([^()]{1,20})\))?"
-)
+
+
+@cache
+def _words() -> SimpleNamespace:
+    """The table regexes, built from the words in cues.yaml ``tables`` (the grammar — numbers,
+    units, 年度 cells, where a label stands on a line — is here)."""
+    t = table_words()
+    value_word = f"(?:{alternation(t.value_words)})"
+    return SimpleNamespace(
+        kpi_head=re.compile(alternation(t.kpi_heads)),
+        base=re.compile(alternation(t.baseline_heads)),
+        goal=re.compile(alternation(t.target_heads)),
+        base_value=re.compile(alternation(t.baseline_values)),
+        goal_value=re.compile(alternation(t.target_values)),
+        measure_head=re.compile(alternation(t.measure_heads)),
+        # An inline KPI: a line that starts with its label (ＫＰＩ　…、成果指標：…、【指標】…) and
+        # gives values after 現状値・基準値・目標値 (on the same line or the next one), each with
+        # its unit and an optional （令和５年度）.
+        inline_label=re.compile(
+            rf"^[\s・●○■□◆◇※]*[【\[(<]?\s*(?:{alternation(t.inline_labels)})"
+            r"\s*[】\])>]?\s*[:：]?\s*",
+            re.IGNORECASE,
+        ),
+        value_word=value_word,
+        value_line=re.compile(rf"^[\s・]*{value_word}"),
+        inline_value=re.compile(
+            rf"({value_word})\s*(?:\(([^()]{{1,20}})\))?\s*[:：]?\s*"
+            r"([0-9][0-9,]*(?:\.[0-9]+)?)\s*([^\s0-9()→⇒～〜、。,]{0,6})\s*(?:\(([^()]{1,20})\))?"
+        ),
+    )
 
 
 @dataclass(slots=True)
@@ -136,12 +150,16 @@ def read_tables(section: Section) -> Tables:
 
 def _bare_label(text: str) -> bool:
     norm = unicodedata.normalize("NFKC", text)
-    label = _INLINE_LABEL.match(norm)
+    label = _words().inline_label.match(norm)
     return label is not None and not norm[label.end() :].strip(" :：・】]")
 
 
 def _interjected(text: str) -> bool:
-    return len(text) <= 40 and not re.search(r"[。:：]", text) and _INLINE_LABEL.match(text) is None
+    return (
+        len(text) <= 40
+        and not re.search(r"[。:：]", text)
+        and _words().inline_label.match(text) is None
+    )
 
 
 def _continues(header: list[str], pending: tuple[Unit, list[str]] | None, cells: list[str]) -> bool:
@@ -172,7 +190,9 @@ def _kind(cells: list[str]) -> str | None:
     """kpi: a header naming 指標/KPI, or 現状値・基準値 with 目標値 (a table of measures whose
     header says 現状・目標 in words is not a KPI table); schedule: two or more 年度 columns."""
     text = " ".join(cells)
-    if _KPI_HEAD.search(text) or (_BASE_VALUE.search(text) and _GOAL_VALUE.search(text)):
+    if _words().kpi_head.search(text) or (
+        _words().base_value.search(text) and _words().goal_value.search(text)
+    ):
         return "kpi"
     if sum(1 for c in cells if _YEAR_CELL.match(c) and _year(c)) >= 2:
         return "schedule"
@@ -199,7 +219,14 @@ def _value(cell: str) -> tuple[float | str, str | None] | None:
 
 def _name_col(header: list[str]) -> int:
     """The column naming the indicator: the one headed 指標/KPI, else the first."""
-    return next((i for i, h in enumerate(header) if _KPI_HEAD.search(h) and not _BASE.search(h)), 0)
+    return next(
+        (
+            i
+            for i, h in enumerate(header)
+            if _words().kpi_head.search(h) and not _words().base.search(h)
+        ),
+        0,
+    )
 
 
 def _measure_cells(header: list[str], cells: list[str]) -> str:
@@ -209,7 +236,7 @@ def _measure_cells(header: list[str], cells: list[str]) -> str:
     cols = [
         i
         for i, h in enumerate(header[:name_col])
-        if _MEASURE_HEAD.search(h) and not _KPI_HEAD.search(h)
+        if _words().measure_head.search(h) and not _words().kpi_head.search(h)
     ]
     return "\t".join(cells[i].strip() for i in cols if i < len(cells) and cells[i].strip())
 
@@ -221,20 +248,20 @@ def _inline(
     short block: the label (and the name) on one line, the name on the next when the label
     stands alone, and the values on the lines after (one per line or together)."""
     text = unicodedata.normalize("NFKC", unit.text)
-    label = _INLINE_LABEL.match(text)
+    label = _words().inline_label.match(text)
     if label is None or len(text) > 200:
         return None
     rest = text[label.end() :]
     used = [id(unit)]
-    values = list(_INLINE_VALUE.finditer(rest))
+    values = list(_words().inline_value.finditer(rest))
     name_end = values[0].start() if values else len(rest)
     if not values:
         for after in following[:3]:
             line = unicodedata.normalize("NFKC", after.text)
             if "\t" in line or len(line) > 120:
                 break
-            if re.match(rf"^[\s・]*{_VALUE_WORD}", line):
-                more = list(_INLINE_VALUE.finditer(line))
+            if _words().value_line.match(line):
+                more = list(_words().inline_value.finditer(line))
                 if not more:
                     break
                 values.extend(more)
@@ -297,8 +324,8 @@ def _kpi(section: Section, unit: Unit, header: list[str], cells: list[str]) -> K
     name = cells[name_col].strip() if name_col < len(cells) else ""
     if len(name) < 2 or name.isdigit() or "<" in unit.text:
         return None
-    base_col = next((i for i, h in enumerate(header) if i and _BASE.search(h)), None)
-    goal_col = next((i for i, h in enumerate(header) if i and _GOAL.search(h)), None)
+    base_col = next((i for i, h in enumerate(header) if i and _words().base.search(h)), None)
+    goal_col = next((i for i, h in enumerate(header) if i and _words().goal.search(h)), None)
     unit_name: str | None = None
     values: list[tuple[float | str, str | None] | None] = []
     for col in (base_col, goal_col):
