@@ -44,10 +44,11 @@ def draft_text(data: bytes, name: str, source: str | None = None) -> str:
     if not any(section.units or section.heading for section in root.walk()):
         raise DraftError(f"{name}: 本文が見つかりません", f"{name}: no text found")
     where = roles(root)
+    cover = read_cover(root)
     parts = Parts(
         source=source or name,
-        cover=read_cover(root),
-        period=find_period(root, where),
+        cover=cover,
+        period=find_period(root, where, cover.title),
         governance=find_governance(root, where),
         initiatives=find_initiatives(root, where),
         systems=find_systems(root, where),

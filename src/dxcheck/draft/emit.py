@@ -133,7 +133,15 @@ def _period(found: Found | None) -> dict[str, Any]:
             "not_stated": True,
             "note": "dxcheck draft: 計画期間の記載が見つかりませんでした（要確認）",
         }
-    return {"start": found.start, "end": found.end, "cite": found.evidence.cite()}
+    out: dict[str, Any] = {}
+    if found.start:
+        out["start"] = found.start
+    if found.end:
+        out["end"] = found.end
+    if found.note:
+        out["note"] = found.note
+    out["cite"] = found.evidence.cite()
+    return out
 
 
 def _governance(found: GovernanceFound) -> dict[str, Any]:

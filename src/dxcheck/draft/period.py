@@ -1,49 +1,228 @@
-"""The plan's own period: a 計画期間 / 取組期間 / 対象期間 section or sentence (never one that
-describes the national or prefectural plan)."""
+"""The plan's own period: every date range of the document (draft/daterange.py), scored by the
+words around it (draft/data/period_cues.yaml) — this plan's (計画期間, 本計画, the plan's own
+title) or someone else's (the national plan and its deadlines, an earlier plan, a 総合計画, a
+drafting schedule, a パブリックコメント window, an adoption date). The best range with an own cue
+and a positive score is the period; when another reading also qualifies, the note says so.
+A wrong period with a citation is worse than none, so nothing uncued is taken."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from dxcheck.draft.classify import Role
-from dxcheck.draft.evidence import Evidence, evidence, pieces, quotable
-from dxcheck.draft.lexicon import cues, has_any
-from dxcheck.draft.outline import Section
-from dxcheck.draft.when import find_range
+from dxcheck.draft.daterange import Range, flat, ranges
+from dxcheck.draft.evidence import MAX_QUOTE, Evidence, pieces, quotable
+from dxcheck.draft.lexicon import normalise
+from dxcheck.draft.outline import Section, Unit
+
+LABEL_MAX = 24  # a line this short above the dates is a label (計画の期間 / 2.計画期間)
+_PLAN_NAME = re.compile(
+    r"([^\s「」『』()、。,:]{2,60}?(?:計画|方針|ビジョン|戦略|構想|プラン|ガイドライン|指針))"
+    r"\s*\(\s*(?:[^()]{0,10}[:：]\s*)?$"
+)
+_TOPIC_END = re.compile(r"[、,]")
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    word: str
+    weight: int
+    reason: str
 
 
 @dataclass(frozen=True, slots=True)
 class Found:
-    start: str
-    end: str
+    start: str | None
+    end: str | None
     evidence: Evidence
+    note: str = ""
 
 
-def find_period(root: Section, roles: dict[int, Role]) -> Found | None:
-    words = cues().period
-    sections = [
-        s for s in root.walk() if s.heading is not None and roles[id(s)] in ("own", "background")
-    ]
-    titled = [s for s in sections if has_any(s.title, words)]
-    # 1. a section headed 計画期間 (or a heading that states the period itself)
-    for section in titled:
-        assert section.heading is not None
-        for unit in [section.heading, *section.units[:12]]:
-            for piece in pieces(unit) if unit is not section.heading else [quotable(unit.text)]:
-                span = find_range(piece)
-                if span:
-                    cue = f"期間 {span[0]}〜{span[1]}"
-                    return Found(*span, evidence(section, unit, piece, cue))
-    # 2. a sentence that names the period anywhere in the plan's own text
-    for section in [root, *sections]:
-        if section is not root and roles[id(section)] not in ("own", "background"):
+@dataclass(frozen=True, slots=True)
+class _Candidate:
+    range: Range
+    score: int
+    own: str  # the own cue that named it
+    evidence: Evidence
+    order: int
+
+
+@cache
+def period_cues() -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
+    """(own, other) cues, longest first."""
+    text = (resources.files("dxcheck.draft") / "data" / "period_cues.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+
+    def load(key: str) -> tuple[Cue, ...]:
+        cues = [Cue(normalise(str(c["word"])), int(c["weight"]), str(c["reason"])) for c in data[key]]
+        return tuple(sorted(cues, key=lambda c: -len(c.word)))
+
+    return load("own"), load("other")
+
+
+def _found(text: str, cues: tuple[Cue, ...]) -> list[Cue]:
+    """The cues in ``text``; a cue inside a longer one found at the same place is not counted."""
+    norm = normalise(text)
+    taken: list[tuple[int, int]] = []
+    out: list[Cue] = []
+    for cue in cues:
+        at = norm.find(cue.word)
+        while at >= 0:
+            end = at + len(cue.word)
+            if not any(a <= at and end <= b for a, b in taken):
+                taken.append((at, end))
+                out.append(cue)
+                break
+            at = norm.find(cue.word, at + 1)
+    return out
+
+
+def find_period(root: Section, roles: dict[int, Role], title: str | None = None) -> Found | None:
+    own_cues, other_cues = period_cues()
+    candidates: list[_Candidate] = []
+    previous = ""
+    order = 0
+    for section in root.walk():
+        role = roles.get(id(section), "own")
+        if section.heading is not None:
+            previous = quotable(section.heading.text)
+        if role == "ignore":
             continue
-        for unit in section.units:
-            row = "\t" in unit.text and has_any(unit.text, words)  # 計画期間\t令和6年度～…
-            for piece in pieces(unit):
-                if row or has_any(piece, words):
-                    span = find_range(piece)
-                    if span:
-                        cue = f"期間 {span[0]}〜{span[1]}"
-                        return Found(*span, evidence(section, unit, piece, cue))
-    return None
+        for index, unit in enumerate(section.units):
+            heading = section.title if section.heading is not None and index < 3 else ""
+            for found in _score_unit(
+                section, unit, role, previous, heading, title, own_cues, other_cues
+            ):
+                candidates.append(
+                    _Candidate(found[0], found[1], found[2], found[3], order := order + 1)
+                )
+            previous = unit.text
+    good = [c for c in candidates if c.own and c.score > 0]
+    if not good:
+        return None
+    good.sort(key=lambda c: (-c.score, c.order))
+    best = good[0]
+    rival = next((c for c in good[1:] if not _same(c.range, best.range)), None)
+    note = ""
+    if rival is not None:
+        note = (
+            f"dxcheck draft: 別の読みあり（{_text(rival.range)}、{rival.evidence.section}: "
+            f"「{rival.evidence.quote[:40]}」）。どちらが本計画の期間か確認してください"
+        )
+    elif best.range.length_agrees is False:
+        note = f"dxcheck draft: 期間と年数（{best.range.years}年間）が合いません（要確認）"
+    elif best.range.begin is None:
+        note = "dxcheck draft: 終わりだけが書かれています（開始は記載なし）"
+    elif best.range.until is None:
+        note = "dxcheck draft: 始まりだけが書かれています（終わりは記載なし）"
+    r = best.range
+    return Found(
+        r.begin.text() if r.begin else None,
+        r.until.text() if r.until else None,
+        best.evidence,
+        note,
+    )
+
+
+def _same(a: Range, b: Range) -> bool:
+    return (a.first, a.last) == (b.first, b.last)
+
+
+def _text(r: Range) -> str:
+    return f"{r.begin.text() if r.begin else ''}〜{r.until.text() if r.until else ''}"
+
+
+def _score_unit(
+    section: Section,
+    unit: Unit,
+    role: Role,
+    previous: str,
+    heading: str,
+    title: str | None,
+    own_cues: tuple[Cue, ...],
+    other_cues: tuple[Cue, ...],
+) -> list[tuple[Range, int, str, Evidence]]:
+    raw = unit.text
+    norm, where = flat(raw)
+    out: list[tuple[Range, int, str, Evidence]] = []
+    for found in ranges(norm):
+        start = max(norm.rfind("。", 0, found.start), norm.rfind("\n", 0, found.start)) + 1
+        stop_at = [i for i in (norm.find("。", found.end), norm.find("\n", found.end)) if i >= 0]
+        stop = min(stop_at) if stop_at else len(norm)
+        before, after = norm[start : found.start], norm[found.end : stop]
+        # The clause of the range (after the sentence's topic 本方針の期間は、…) holds the
+        # words that say whose it is; the sentence before it may name the period.
+        clause_start = max((m.end() for m in _TOPIC_END.finditer(before)), default=0)
+        clause = before[clause_start:] + " " + re.split(r"[、,]", after, maxsplit=1)[0]
+        label_only = len(normalise(before.replace("\t", ""))) <= 12 and "\t" not in before
+        context = [before.replace("\t", " ")]
+        if label_only:
+            if len(normalise(previous)) <= LABEL_MAX:
+                context.append(previous)
+            if heading:
+                context.append(heading)
+        own = [c for text in context for c in _found(text, own_cues)]
+        for text in context[1:]:  # a label that is only 期間 (the whole line) names the period
+            if re.fullmatch(r"(?:[0-9.()\s]*)?期間", normalise(text)):
+                own.append(Cue("期間", 3, "期間の見出し"))
+        score = sum(c.weight for c in own)
+        near = _found(clause, other_cues)
+        far = [c for c in _found(before[:clause_start], other_cues) if c not in near]
+        label_other = [c for text in context[1:] for c in _found(text, other_cues)]
+        score -= sum(c.weight for c in near + label_other) + len(far)
+        owner = _PLAN_NAME.search(before)
+        if owner is not None:
+            name = _squash(owner.group(1))
+            mine = title is not None and (
+                _squash(title).startswith(name) or name.startswith(_squash(title))
+            )
+            if mine:
+                own.append(Cue("題名", 4, "本計画の題名に付いた期間"))
+                score += 4
+            else:
+                score -= 6  # another plan's period: 厚木市情報化推進計画(2021~2026)
+        if role == "external":
+            score -= 3
+        if found.begin is None or found.until is None:
+            score -= 1
+        if found.length_agrees is True:
+            score += 1
+        elif found.length_agrees is False:
+            score -= 2
+        if (found.until and found.until.unit == "d") or (found.begin and found.begin.unit == "d"):
+            score -= 2  # a day is an event's date (a comment window), rarely a plan's period
+        cue = own[0].word if own else ""
+        quote = _quote(unit, where[found.start], where[found.end - 1] + 1)
+        dated = f"期間 {_text(found)}（{cue}）" if cue else f"期間 {_text(found)}"
+        ev = Evidence(section.path, unit.cited_page, quote, dated)
+        out.append((found, score, cue, ev))
+    return out
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"[「」『』\s]", "", normalise(text))
+
+
+def _quote(unit: Unit, start: int, end: int) -> str:
+    """The sentence (or table cell) holding the range, clipped around it; a substring of the
+    unit's text."""
+    text = unit.text
+    offset = 0
+    for piece in pieces(unit):
+        at = text.find(piece, offset)
+        if at <= start < at + len(piece):
+            text, start, end = piece, start - at, end - at
+            break
+        offset = at + len(piece) if at >= 0 else offset
+    lead = len(text) - len(text.lstrip(" \t#*-・●○■□◆◇　"))
+    text, start, end = text[lead:].rstrip(), start - lead, end - lead
+    if len(text) <= MAX_QUOTE:
+        return text
+    begin = max(0, min(start - MAX_QUOTE // 3, len(text) - MAX_QUOTE))
+    return text[begin : begin + MAX_QUOTE]
