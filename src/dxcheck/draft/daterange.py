@@ -73,7 +73,9 @@ class Point:
         if self.unit == "y":
             return datetime.date(self.year, 12, 31)
         if self.unit == "m":
-            return datetime.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+            return datetime.date(
+                self.year, self.month, calendar.monthrange(self.year, self.month)[1]
+            )
         return datetime.date(self.year, self.month, self.day)
 
     def text(self) -> str:
@@ -231,7 +233,9 @@ def _point(token: Token, other: Token | None, right: bool) -> Point | None:
 
 def _length(norm: str, start: int, end: int) -> tuple[int | None, int, int]:
     """A length (N年間) just before the range (5年間(…)) or just after it (…までの5年間)."""
-    before = re.search(r"([0-9]{1,2})\s*(?:年間|か年|カ年|ヵ年|ヶ年|ケ年|箇年)\s*[(:]?\s*$", norm[:start])
+    before = re.search(
+        r"([0-9]{1,2})\s*(?:年間|か年|カ年|ヵ年|ヶ年|ケ年|箇年)\s*[(:]?\s*$", norm[:start]
+    )
     if before and start - before.start() <= 10:
         return int(before.group(1)), before.start(), end
     after = re.match(
@@ -260,9 +264,8 @@ def ranges(norm: str) -> list[Range]:
             continue
         sep = _SEP.match(norm, left.end)
         right = toks[index + 1] if index + 1 < len(toks) else None
-        if sep and right is not None and right.start == sep.end():
-            if sep.group(1) == "ー" and not norm[left.end - 1].isdigit():
-                sep = None
+        if sep and sep.group(1) == "ー" and not norm[left.end - 1].isdigit():
+            sep = None  # ー joins two dates only between digits (令和5ー令和8), not after 年度
         if sep and right is not None and right.start == sep.end():
             begin, until = _point(left, right, False), _point(right, left, True)
             if begin is not None and until is not None and until.last() >= begin.first():
@@ -292,11 +295,11 @@ def ranges(norm: str) -> list[Range]:
                 until = _point(t, left, True)
                 if until is not None and until.last() >= point.first():
                     used.add(j)
-                    stop = _UNTIL.match(norm, t.end)
-                    assert stop is not None
-                    out.append(_with_length(norm, point, until, left.start, stop.end()))
+                    closing = _UNTIL.match(norm, t.end)
+                    assert closing is not None
+                    out.append(_with_length(norm, point, until, left.start, closing.end()))
                     continue
-        years, lstart, lend = _length(norm, left.start, left.end)
+        years, _, lend = _length(norm, left.start, left.end)
         if sep and sep.group(1) in ("から", "より", "~", "〜", "～") and years is None:
             years, _, lend = _length(norm, left.start, sep.end())
         if years is None and marked:

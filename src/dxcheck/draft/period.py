@@ -60,7 +60,9 @@ def period_cues() -> tuple[tuple[Cue, ...], tuple[Cue, ...]]:
     data: dict[str, Any] = yaml.safe_load(text)
 
     def load(key: str) -> tuple[Cue, ...]:
-        cues = [Cue(normalise(str(c["word"])), int(c["weight"]), str(c["reason"])) for c in data[key]]
+        cues = [
+            Cue(normalise(str(c["word"])), int(c["weight"]), str(c["reason"])) for c in data[key]
+        ]
         return tuple(sorted(cues, key=lambda c: -len(c.word)))
 
     return load("own"), load("other")

@@ -1,0 +1,205 @@
+"""The plan's title as written, its kind and its status, from the first lines of a document or
+web page.
+
+Candidates come from three places: a line of the cover (a heading, the page's first line),
+cleaned of what web pages put around a title (a breadcrumb, 「総合トップ」, 【パブリックコメント】,
+「…について」, 「…を策定しました」, 「…の見直し(令和6年度)」); a name in 「」 that ends with a
+document word (計画, 方針, ビジョン, 戦略, 構想, プラン, ガイドライン, 指針); and a name that starts
+with the body's own name (加西市DX推進計画を…策定しました). A sentence, a numbered section heading
+(1 計画改定の趣旨), a fragment and the national plan's or a 総合計画's name are never titles.
+Each candidate is scored (first line, adopted here 「…」を策定しました, the body's name in it,
+how often it is repeated); a period written at the end of the title (…方針(令和7年度から令和9年度))
+is the period's, not the title's."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from dxcheck.draft.outline import heading_of
+
+KIND_WORD = r"(?:計画|方針|ビジョン|戦略|構想|プラン|ガイドライン|指針)"
+_TAIL = (
+    r"(?:(?:[(（【\[〔][^()（）【】\[\]〔〕「」]{1,24}[)）】\]〕]|~[^~]{1,30}~|～[^～]{1,30}～"
+    r"|改定版|改訂版|概要版|[0-9]{4}))*"
+)
+_NAMED = re.compile(rf"^(?P<name>.*?{KIND_WORD}{_TAIL}(?:の策定について)?{_TAIL})$")
+_QUOTE = re.compile(r"[「『]([^「」『』]{3,60})[」』]")
+_PREFIXES = re.compile(
+    r"^(?:\s|本文までスキップする|本文へ|本文|総合トップ|トップページ|現在地|ホーム|見出し画像|"
+    r"印刷ページ表示|[■□●○◆◇▼▲・>]|【[^】]{1,12}】|[(（](?:受付終了しました|終了しました|"
+    r"募集終了|終了)[)）])+"
+)
+_SUFFIXES = re.compile(
+    r"(?:(?<!の策定)について|を策定しました|を策定します|を改定しました|を改定します|を策定|を公表します|"
+    r"を公表しました|を公開します|を公開しました|の改定について|の策定経過|の策定(?!に)|"
+    r"の改定|の見直し|の推進|の概要|の公表|とは[!?！？]*|に係る.*|に関する意見.*|パブリック.*|"
+    r"[(（][^()（）]*(?:令和|平成|[0-9]{4})[^()（）]*年[^()（）]*[)）])\s*$"
+)
+_PERIOD_TAIL = re.compile(
+    r"\s*[(（](?:[^()（）:：]{0,8}[:：])?\s*(?:令和|平成|R|H|[0-9]{4})[^()（）]*"
+    r"(?:年度|年|~|～|〜|から)[^()（）]*[)）]\s*$"
+)
+# Names of other documents: the national plan and its procedures, a 総合計画 or 総合戦略.
+_OTHERS = re.compile(
+    r"自治体DX|自治体デジタル|デジタル・ガバメント|デジタル社会の実現|手順書|官民データ活用推進基本|"
+    r"総合計画|総合戦略|基本構想|総合振興計画|行財政改革大綱|^(?:国|県|政府)の|重点計画|国家構想"
+)
+_SENTENCE = re.compile(r"[。、,]|(?:ます|ました|です|でした|する|した|ください)$")
+_ADOPTED_AFTER = re.compile(
+    r"^[\s」』]*(?:\([^)]{0,30}\))?\s*(?:を|は)?\s*(?:新たに|全面的に)?\s*(?:策定|改定|定め|作成)"
+)
+_EARLIER_BEFORE = re.compile(r"(?:これまで|前回|前の|第1期|第一期|従来|旧)[^。]{0,6}$")
+
+
+@dataclass(frozen=True, slots=True)
+class Title:
+    text: str
+    unit_index: int  # the cover unit it came from
+    score: int
+
+
+def squash(text: str) -> str:
+    return "".join(unicodedata.normalize("NFKC", text).split())
+
+
+def clean_line(text: str) -> str:
+    """A cover line without what a web page puts around the title."""
+    text = re.sub(r"\*\*|^#+\s*", "", text).strip()
+    parts = re.split(r"\s*[>＞›»]\s*", text)
+    if len(parts) >= 3:  # a breadcrumb: トップ > 組織でさがす > … > the page
+        text = parts[-1]
+    previous = None
+    while previous != text:
+        previous = text
+        text = _PREFIXES.sub("", text).strip()
+        quoted = re.fullmatch(r"[「『]([^「」『』]+)[」』](.*)", text)
+        if quoted and re.search(KIND_WORD, quoted.group(1)):
+            text = quoted.group(1)
+        text = _SUFFIXES.sub("", text).strip()
+    return text
+
+
+def strip_period(title: str) -> str:
+    """…方針(令和7年度から令和9年度) → …方針: the period belongs to the period field."""
+    return _PERIOD_TAIL.sub("", title).strip()
+
+
+def plausible(name: str) -> bool:
+    """A name a document could bear: ends with a document word (and a mark such as (案)), not a
+    sentence, not a numbered section heading, not a fragment, not another body's plan."""
+    if not 4 <= len(name) <= 60 or not _NAMED.match(name):
+        return False
+    if _SENTENCE.search(name) or _OTHERS.search(squash(name)):
+        return False
+    if name[0] in "()（）」』、・" or name.startswith(("本", "この", "当", "同")):
+        return False
+    if name.count("(") != name.count(")") or name.count("（") != name.count("）"):
+        return False
+    found = heading_of(name)
+    if found is not None and found[1]:
+        return False  # 1 計画改定の趣旨 / 第2章 …
+    return not re.fullmatch(rf"(?:DX|ICT|デジタル)?(?:推進)?{KIND_WORD}", name)
+
+
+def candidates(lines: list[str], own_names: list[str]) -> list[Title]:
+    """Every plausible title in the cover lines, scored."""
+    joined = squash("\n".join(lines))
+    out: dict[str, Title] = {}
+
+    def add(name: str, index: int, points: int) -> None:
+        name = strip_period(name.strip())
+        if not plausible(name):
+            return
+        key = squash(name)
+        points += min(3, joined.count(key) - 1) if joined.count(key) > 1 else 0
+        if any(n in key for n in own_names):
+            points += 2
+        if key.startswith(("第2", "第3", "第二", "第三")) or "改定版" in key:
+            points += 1  # the newer edition named in full
+        old = out.get(key)
+        if old is None or old.score < points:
+            out[key] = Title(name, index if old is None else min(index, old.unit_index), points)
+
+    for index, line in enumerate(lines):
+        cleaned = clean_line(line)
+        if cleaned and not _SENTENCE.search(cleaned):
+            add(cleaned, index, 4 if index == 0 else 3 if index <= 2 else 1)
+        for match in _QUOTE.finditer(line):
+            before, after = line[: match.start()], line[match.end() :]
+            if re.search(r"(?:国|政府|総務省|県)(?:は|が|の|において)?[^。]{0,4}$", before):
+                continue
+            points = 1
+            if _ADOPTED_AFTER.match(after):
+                points += 3
+                if re.search(r"(?:改定し|新たな|新たに|新しい|新規に)[^。]{0,4}$", before):
+                    points += 1  # the new plan that replaces an earlier one
+            if _EARLIER_BEFORE.search(before) or re.match(
+                r"^[」』]?\s*(?:が|は)[^。]{0,20}終了", after
+            ):
+                points -= 3
+            add(match.group(1), index, points)
+        for own in own_names:
+            pattern = (
+                rf"(?:第[0-9一二三四五]+[期次])?{re.escape(own)}[^\s、。「」『』]{{0,40}}?"
+                rf"{KIND_WORD}{_TAIL}"
+            )
+            for match in re.finditer(pattern, unicodedata.normalize("NFKC", line)):
+                add(match.group(0), index, 1)
+    ranked = sorted(out.values(), key=lambda t: (-t.score, t.unit_index))
+    # The more specific name wins over a name it contains: the page's heading 「…計画【概要版】」,
+    # 「…計画(案)」, 「…策定方針」, 「第2次…計画改定版」 over the bare 「…計画」 the text repeats.
+    best = ranked[0] if ranked else None
+    for other in ranked[1:]:
+        assert best is not None
+        inner, outer = squash(best.text), squash(other.text)
+        drafted = bool(
+            re.search(r"[(（【](?:素案|原案|案)[)）】]|素案|原案", outer)
+        ) and not re.search(r"[(（【](?:素案|原案|案)[)）】]|素案|原案", inner)
+        if (
+            inner != outer
+            and inner in outer
+            and (other.unit_index <= 2 or (other.score >= 3 and not drafted))
+        ):
+            best = other
+    return [best, *[t for t in ranked if t is not best]] if best else []
+
+
+def kind_of(title: str, cover: str, line: str = "") -> str:
+    """plan / policy / vision / summary / proposal / other from the title's last document word
+    and, for a proposal, the page around it (a plan still being drafted, a public comment)."""
+    if re.search(r"概要版|【概要】|\(概要\)|（概要）", title):
+        return "summary"
+    if is_proposal(title, cover, line):
+        return "proposal"
+    words = re.findall(KIND_WORD, title)
+    last = words[-1] if words else ""
+    if last in ("ビジョン", "構想"):
+        return "vision"
+    if last in ("方針", "ガイドライン", "指針"):
+        return "policy"
+    if last in ("計画", "戦略", "プラン"):
+        return "plan"
+    return "other"
+
+
+def is_proposal(title: str, cover: str, line: str = "") -> bool:
+    """策定方針 (how a plan will be drafted), 提案, or a page about a plan still being drafted: a
+    public comment on its 案, or a heading (``line``) that says 「…を策定します」."""
+    norm = squash(title)
+    if re.search(r"を策定します$|策定に向けて$|を策定する$", squash(line)):
+        return True
+    if re.search(r"策定方針|提案|策定予定|骨子|の策定について$", norm):
+        return True
+    text = squash(cover)
+    if "提案" in text and not re.search(KIND_WORD, norm.replace("提案", "")):
+        return True
+    drafted = bool(re.search(r"[(（【](?:素案|原案|案)[)）】]|素案|原案", norm))
+    return drafted and bool(re.search(r"パブリック・?コメント|意見募集|意見公募|ご意見", text))
+
+
+def status_of(title: str, kind: str) -> str:
+    if re.search(r"[(（【]\s*(?:素)?案\s*[)）】]|素案|原案", title):
+        return "draft"
+    return "proposal" if kind == "proposal" else "adopted"
