@@ -27,6 +27,11 @@ _PLAN_NAME = re.compile(
     r"\s*\(\s*(?:[^()]{0,10}[:：]\s*)?$"
 )
 _TOPIC_END = re.compile(r"[、,]")
+_ALIGNED = re.compile(
+    r".*(?:に合わせ|にあわせ|と合わせ|と整合|との整合|に準じ|を踏まえ|と同じく|と同様に|に倣い)"
+    r"[^、,]{0,8}[、,]?"
+)
+_OWN_AFTER = re.compile(r"^[^、,。]{0,12}?(?:を|は|が)?\s*(本計画の期間|計画期間|推進期間|実施期間|対象期間|取組期間|本計画|本方針|本戦略)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,17 +168,23 @@ def _score_unit(
         clause_start = max((m.end() for m in _TOPIC_END.finditer(before)), default=0)
         clause = before[clause_start:] + " " + re.split(r"[、,]", after, maxsplit=1)[0]
         label_only = len(normalise(before.replace("\t", ""))) <= 12 and "\t" not in before
-        context = [before.replace("\t", " ")]
+        # …を計画期間とします / …を本計画の期間とする: the cue after the range, in its sentence
+        context = [before.replace("\t", " ") + " " + _own_after(after)]
         if label_only:
-            if len(normalise(previous)) <= LABEL_MAX:
+            if len(normalise(previous)) <= LABEL_MAX and not ranges(flat(previous)[0]):
                 context.append(previous)
             if heading:
                 context.append(heading)
         own = [c for text in context for c in _found(text, own_cues)]
-        for text in context[1:]:  # a label that is only 期間 (the whole line) names the period
-            if re.fullmatch(r"(?:[0-9.()\s]*)?期間", normalise(text)):
+        labels = [before, *context[1:]] if label_only else []
+        for text in labels:  # a label that is only 期間 (the whole line) names the period
+            if re.fullmatch(r"[0-9.()■●◆・\s]*期間[:：\s]*", normalise(text)):
                 own.append(Cue("期間", 3, "期間の見出し"))
         score = sum(c.weight for c in own)
+        aligned = _ALIGNED.search(clause)
+        if aligned is not None:
+            # 国の計画に合わせて令和5年度から…: another plan named to align with, not the owner
+            clause = clause[aligned.end() :]
         near = _found(clause, other_cues)
         far = [c for c in _found(before[:clause_start], other_cues) if c not in near]
         label_other = [c for text in context[1:] for c in _found(text, other_cues)]
@@ -205,6 +216,12 @@ def _score_unit(
         ev = Evidence(section.path, unit.cited_page, quote, dated)
         out.append((found, score, cue, ev))
     return out
+
+
+def _own_after(after: str) -> str:
+    """The own cue that closes the sentence after a range (…までの5年間を計画期間とします)."""
+    match = _OWN_AFTER.search(after)
+    return match.group(1) if match else ""
 
 
 def _squash(text: str) -> str:
