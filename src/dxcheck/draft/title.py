@@ -67,6 +67,8 @@ def squash(text: str) -> str:
 def clean_line(text: str) -> str:
     """A cover line without what a web page puts around the title."""
     text = re.sub(r"\*\*|^#+\s*", "", text).strip()
+    # 〇〇市DX推進計画 - 〇〇市ホームページ / …｜〇〇町: the site's name after the page's
+    text = re.sub(r"\s*[|｜]\s*[^|｜]*$|\s+[-－–]\s+[^-－–]*(?:ホームページ|公式|サイト)[^-－–]*$", "", text)
     parts = re.split(r"\s*[>＞›»]\s*", text)
     if len(parts) >= 3:  # a breadcrumb: トップ > 組織でさがす > … > the page
         text = parts[-1]
@@ -127,7 +129,8 @@ def candidates(lines: list[str], own_names: list[str]) -> list[Title]:
         if cleaned and not _SENTENCE.search(cleaned):
             add(cleaned, index, 4 if index == 0 else 3 if index <= 2 else 1)
         for match in _QUOTE.finditer(line):
-            before, after = line[: match.start()], line[match.end() :]
+            before = line[: match.start()]
+            after = unicodedata.normalize("NFKC", line[match.end() :])
             if re.search(r"(?:国|政府|総務省|県)(?:は|が|の|において)?[^。]{0,4}$", before):
                 continue
             points = 1
