@@ -45,7 +45,6 @@ _SEP = re.compile(r"\s*(から|より|~|〜|～|-|－|‐|―|—|–|ー)\s*")
 _UNTIL = re.compile(r"\s*まで(?!に)(?:の|と|で|\b)?")
 _OPEN = re.compile(r"\s*(?:~|〜|～|から|より|以降)\s*(?:[、,。)」\s]|$|を|の|と)")
 _START = re.compile(r"\s*(を初年度|を始期|を起点|を開始年度|を計画初年度)")
-LENGTH = re.compile(r"([0-9]{1,2})\s*(?:年間|か年|カ年|ヵ年|ヶ年|ケ年|箇年|年計画)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -231,20 +230,23 @@ def _point(token: Token, other: Token | None, right: bool) -> Point | None:
     return point
 
 
+_KANJI = {c: n for n, c in enumerate("一二三四五六七八九十", 1)}
+_NUMBER = r"([0-9]{1,2}|[一二三四五六七八九十])"
+_YEARS = r"\s*(?:年間|か年|カ年|ヵ年|ヶ年|ケ年|箇年)"
+
+
+def _number(text: str) -> int:
+    return _KANJI[text] if text in _KANJI else int(text)
+
+
 def _length(norm: str, start: int, end: int) -> tuple[int | None, int, int]:
-    """A length (N年間) just before the range (5年間(…)) or just after it (…までの5年間)."""
-    before = re.search(
-        r"([0-9]{1,2})\s*(?:年間|か年|カ年|ヵ年|ヶ年|ケ年|箇年)\s*[(:]?\s*$", norm[:start]
-    )
+    """A length (N年間, 五か年) just before the range (5年間(…)) or just after it (…までの5年間)."""
+    before = re.search(rf"{_NUMBER}{_YEARS}\s*[(:]?\s*$", norm[:start])
     if before and start - before.start() <= 10:
-        return int(before.group(1)), before.start(), end
-    after = re.match(
-        r"\s*\)?\s*(?:まで)?\s*(?:の|と|から|からの)?\s*([0-9]{1,2})\s*"
-        r"(?:年間|か年|カ年|ヵ年|ヶ年|ケ年|箇年)",
-        norm[end:],
-    )
+        return _number(before.group(1)), before.start(), end
+    after = re.match(rf"\s*\)?\s*(?:まで)?\s*(?:の|と|から|からの)?\s*{_NUMBER}{_YEARS}", norm[end:])
     if after:
-        return int(after.group(1)), start, end + after.end()
+        return _number(after.group(1)), start, end + after.end()
     return None, start, end
 
 

@@ -99,19 +99,21 @@ def find_period(root: Section, roles: dict[int, Role], title: str | None = None)
     order = 0
     for section in root.walk():
         role = roles.get(id(section), "own")
-        if section.heading is not None:
-            previous = quotable(section.heading.text)
         if role == "ignore":
+            if section.heading is not None:
+                previous = quotable(section.heading.text)
             continue
-        for index, unit in enumerate(section.units):
-            heading = section.title if section.heading is not None and index < 3 else ""
+        # the heading itself (第2節 計画期間（令和6年度～令和10年度）), then the section's units
+        units = [(-1, section.heading)] if section.heading is not None else []
+        for index, unit in [*units, *enumerate(section.units)]:
+            heading = section.title if section.heading is not None and 0 <= index < 3 else ""
             for found in _score_unit(
                 section, unit, role, previous, heading, title, own_cues, other_cues
             ):
                 candidates.append(
                     _Candidate(found[0], found[1], found[2], found[3], order := order + 1)
                 )
-            previous = unit.text
+            previous = quotable(unit.text) if index < 0 else unit.text
     good = [c for c in candidates if c.own and c.score > 0]
     if not good:
         return None
@@ -178,6 +180,9 @@ def _score_unit(
             if heading:
                 context.append(heading)
         own = [c for text in context for c in _found(text, own_cues)]
+        bare = len(re.sub(r"[\s()（）\[\]【】:：]", "", before + after)) <= 2
+        if title and bare and any(_names_title(text, title) for text in [before, *context[1:]]):
+            own.append(Cue("題名", 3, "本計画の題名の直後の期間（表紙）"))
         labels = [before, *context[1:]] if label_only else []
         for text in labels:  # a label that is only 期間 (the whole line) names the period
             if re.fullmatch(r"[0-9.()■●◆・\s]*期間[:：\s]*", normalise(text)):
@@ -218,6 +223,12 @@ def _score_unit(
         ev = Evidence(section.path, unit.cited_page, quote, dated)
         out.append((found, score, cue, ev))
     return out
+
+
+def _names_title(text: str, title: str) -> bool:
+    """``text`` is, or ends with, the plan's own title (a cover: 〇〇市DX推進計画⏎令和6年度～…)."""
+    mine, written = _squash(title), _squash(text)
+    return bool(mine) and len(mine) >= 4 and written.endswith(mine)
 
 
 def _own_after(after: str) -> str:

@@ -91,7 +91,8 @@ def strip_period(title: str) -> str:
 def plausible(name: str) -> bool:
     """A name a document could bear: ends with a document word (and a mark such as (案)), not a
     sentence, not a numbered section heading, not a fragment, not another body's plan."""
-    if not 4 <= len(name) <= 60 or not _NAMED.match(name):
+    subtitled = re.fullmatch(rf"[^~]+~[^~]*{KIND_WORD}[^~]*~", name)  # 愛称~〇〇市DX戦略~
+    if not 4 <= len(name) <= 60 or not (_NAMED.match(name) or subtitled):
         return False
     if _SENTENCE.search(name) or _OTHERS.search(squash(name)):
         return False
