@@ -44,6 +44,8 @@ _TOKEN = re.compile(
 _SEP = re.compile(r"\s*(から|より|~|〜|～|-|－|‐|―|—|–|ー)\s*")
 _UNTIL = re.compile(r"\s*まで(?!に)(?:の|と|で|\b)?")
 _OPEN = re.compile(r"\s*(?:~|〜|～|から|より|以降)\s*(?:[、,。)」\s]|$|を|の|と)")
+LOOKAHEAD = 6  # dates to look at for the end of 「A から、…、B まで」 (bounded time)
+SENTENCE = 200  # characters: a sentence longer than this is not read as one range
 _START = re.compile(r"\s*(を初年度|を始期|を起点|を開始年度|を計画初年度)")
 
 
@@ -241,10 +243,13 @@ def _number(text: str) -> int:
 
 def _length(norm: str, start: int, end: int) -> tuple[int | None, int, int]:
     """A length (N年間, 五か年) just before the range (5年間(…)) or just after it (…までの5年間)."""
-    before = re.search(rf"{_NUMBER}{_YEARS}\s*[(:]?\s*$", norm[:start])
-    if before and start - before.start() <= 10:
-        return _number(before.group(1)), before.start(), end
-    after = re.match(rf"\s*\)?\s*(?:まで)?\s*(?:の|と|から|からの)?\s*{_NUMBER}{_YEARS}", norm[end:])
+    lead = max(0, start - 10)
+    before = re.search(rf"{_NUMBER}{_YEARS}\s*[(:]?\s*$", norm[lead:start])
+    if before:
+        return _number(before.group(1)), lead + before.start(), end
+    after = re.match(
+        rf"\s*\)?\s*(?:まで)?\s*(?:の|と|から|からの)?\s*{_NUMBER}{_YEARS}", norm[end : end + 20]
+    )
     if after:
         return _number(after.group(1)), start, end + after.end()
     return None, start, end
@@ -289,7 +294,7 @@ def ranges(norm: str) -> list[Range]:
             sentence_end = _sentence_end(norm, after_start)
             later = [
                 (j, t)
-                for j, t in enumerate(toks[index + 1 :], index + 1)
+                for j, t in enumerate(toks[index + 1 : index + 1 + LOOKAHEAD], index + 1)
                 if t.end <= sentence_end and t.year is not None and _UNTIL.match(norm, t.end)
             ]
             if later:
@@ -328,5 +333,7 @@ def _with_length(norm: str, begin: Point, until: Point, start: int, end: int) ->
 
 
 def _sentence_end(norm: str, at: int) -> int:
-    stop = [i for i in (norm.find("。", at), norm.find("\n", at)) if i >= 0]
-    return min(stop) if stop else len(norm)
+    """Where the sentence that goes on at ``at`` ends (at most SENTENCE characters on)."""
+    limit = min(len(norm), at + SENTENCE)
+    stop = [i for i in (norm.find("。", at, limit), norm.find("\n", at, limit)) if i >= 0]
+    return min(stop) if stop else limit

@@ -7,6 +7,7 @@ A wrong period with a citation is worse than none, so nothing uncued is taken.""
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -21,6 +22,8 @@ from dxcheck.draft.evidence import MAX_QUOTE, Evidence, pieces, quotable
 from dxcheck.draft.lexicon import normalise
 from dxcheck.draft.outline import Section, Unit
 
+MAX_RANGES = 2000  # ranges scored in one document (bounded time on a document of dates)
+WINDOW = 200  # characters either side of a range read as its sentence (bounded time)
 LABEL_MAX = 24  # a line this short above the dates is a label (計画の期間 / 2.計画期間)
 _PLAN_NAME = re.compile(
     r"([^\s「」『』()、。,:]{2,60}?(?:計画|方針|ビジョン|戦略|構想|プラン|ガイドライン|指針))"
@@ -28,7 +31,7 @@ _PLAN_NAME = re.compile(
 )
 _TOPIC_END = re.compile(r"[、,]")
 _ALIGNED = re.compile(
-    r".*(?:に合わせ|にあわせ|と合わせ|と整合|との整合|に準じ|を踏まえ|と同じく|と同様に|に倣い)"
+    r"(?:に合わせ|にあわせ|と合わせ|と整合|との整合|に準じ|を踏まえ|と同じく|と同様に|に倣い)"
     r"[^、,]{0,8}[、,]?"
 )
 _OWN_AFTER = re.compile(
@@ -107,6 +110,8 @@ def find_period(root: Section, roles: dict[int, Role], title: str | None = None)
         units = [(-1, section.heading)] if section.heading is not None else []
         for index, unit in [*units, *enumerate(section.units)]:
             heading = section.title if section.heading is not None and 0 <= index < 3 else ""
+            if len(candidates) >= MAX_RANGES:
+                break  # a plan states its period early; a document of dates is bounded
             for found in _score_unit(
                 section, unit, role, previous, heading, title, own_cues, other_cues
             ):
@@ -162,10 +167,22 @@ def _score_unit(
     raw = unit.text
     norm, where = flat(raw)
     out: list[tuple[Range, int, str, Evidence]] = []
+    # the line above is a label (計画の期間) when it is short and holds no dates itself
+    label_above = len(previous) <= LABEL_MAX * 2 and len(normalise(previous)) <= LABEL_MAX
+    label_above = label_above and not ranges(flat(previous)[0])
+    spans: list[tuple[int, str]] | None = None
     for found in ranges(norm):
-        start = max(norm.rfind("。", 0, found.start), norm.rfind("\n", 0, found.start)) + 1
-        stop_at = [i for i in (norm.find("。", found.end), norm.find("\n", found.end)) if i >= 0]
-        stop = min(stop_at) if stop_at else len(norm)
+        lead = max(0, found.start - WINDOW)
+        start = max(
+            lead, norm.rfind("。", lead, found.start) + 1, norm.rfind("\n", lead, found.start) + 1
+        )
+        limit = min(len(norm), found.end + WINDOW)
+        stop_at = [
+            i
+            for i in (norm.find("。", found.end, limit), norm.find("\n", found.end, limit))
+            if i >= 0
+        ]
+        stop = min(stop_at) if stop_at else limit
         before, after = norm[start : found.start], norm[found.end : stop]
         # The clause of the range (after the sentence's topic 本方針の期間は、…) holds the
         # words that say whose it is; the sentence before it may name the period.
@@ -175,7 +192,7 @@ def _score_unit(
         # …を計画期間とします / …を本計画の期間とする: the cue after the range, in its sentence
         context = [before.replace("\t", " ") + " " + _own_after(after)]
         if label_only:
-            if len(normalise(previous)) <= LABEL_MAX and not ranges(flat(previous)[0]):
+            if label_above:
                 context.append(previous)
             if heading:
                 context.append(heading)
@@ -188,7 +205,7 @@ def _score_unit(
             if re.fullmatch(r"[0-9.()■●◆・\s]*期間[:：\s]*", normalise(text)):
                 own.append(Cue("期間", 3, "期間の見出し"))
         score = sum(c.weight for c in own)
-        aligned = _ALIGNED.search(clause)
+        aligned = max(_ALIGNED.finditer(clause), key=lambda m: m.end(), default=None)
         if aligned is not None:
             # 国の計画に合わせて令和5年度から…: another plan named to align with, not the owner
             clause = clause[aligned.end() :]
@@ -196,7 +213,7 @@ def _score_unit(
         far = [c for c in _found(before[:clause_start], other_cues) if c not in near]
         label_other = [c for text in context[1:] for c in _found(text, other_cues)]
         score -= sum(c.weight for c in near + label_other) + len(far)
-        owner = _PLAN_NAME.search(before)
+        owner = _PLAN_NAME.search(before[-80:])
         if owner is not None:
             name = _squash(owner.group(1))
             mine = title is not None and (
@@ -218,7 +235,9 @@ def _score_unit(
         if (found.until and found.until.unit == "d") or (found.begin and found.begin.unit == "d"):
             score -= 2  # a day is an event's date (a comment window), rarely a plan's period
         cue = own[0].word if own else ""
-        quote = _quote(unit, where[found.start], where[found.end - 1] + 1)
+        if spans is None:
+            spans = _spans(unit)
+        quote = _quote(unit, spans, where[found.start])
         dated = f"期間 {_text(found)}（{cue}）" if cue else f"期間 {_text(found)}"
         ev = Evidence(section.path, unit.cited_page, quote, dated)
         out.append((found, score, cue, ev))
@@ -241,19 +260,29 @@ def _squash(text: str) -> str:
     return re.sub(r"[「」『』\s]", "", normalise(text))
 
 
-def _quote(unit: Unit, start: int, end: int) -> str:
+def _spans(unit: Unit) -> list[tuple[int, str]]:
+    """The unit's sentences (or table cells) with where each starts in its text."""
+    out: list[tuple[int, str]] = []
+    offset = 0
+    for piece in pieces(unit):
+        at = unit.text.find(piece, offset)
+        if at >= 0:
+            out.append((at, piece))
+            offset = at + len(piece)
+    return out
+
+
+def _quote(unit: Unit, spans: list[tuple[int, str]], start: int) -> str:
     """The sentence (or table cell) holding the range, clipped around it; a substring of the
     unit's text."""
     text = unit.text
-    offset = 0
-    for piece in pieces(unit):
-        at = text.find(piece, offset)
-        if at <= start < at + len(piece):
-            text, start, end = piece, start - at, end - at
-            break
-        offset = at + len(piece) if at >= 0 else offset
+    index = bisect.bisect_right([at for at, _ in spans], start) - 1
+    if index >= 0:
+        at, piece = spans[index]
+        if start < at + len(piece):
+            text, start = piece, start - at
     lead = len(text) - len(text.lstrip(" \t#*-・●○■□◆◇　"))
-    text, start, end = text[lead:].rstrip(), start - lead, end - lead
+    text, start = text[lead:].rstrip(), start - lead
     if len(text) <= MAX_QUOTE:
         return text
     begin = max(0, min(start - MAX_QUOTE // 3, len(text) - MAX_QUOTE))

@@ -68,7 +68,9 @@ def clean_line(text: str) -> str:
     """A cover line without what a web page puts around the title."""
     text = re.sub(r"\*\*|^#+\s*", "", text).strip()
     # 〇〇市DX推進計画 - 〇〇市ホームページ / …｜〇〇町: the site's name after the page's
-    text = re.sub(r"\s*[|｜]\s*[^|｜]*$|\s+[-－–]\s+[^-－–]*(?:ホームページ|公式|サイト)[^-－–]*$", "", text)
+    text = re.sub(
+        r"\s*[|｜]\s*[^|｜]*$|\s+[-－–]\s+[^-－–]*(?:ホームページ|公式|サイト)[^-－–]*$", "", text
+    )
     parts = re.split(r"\s*[>＞›»]\s*", text)
     if len(parts) >= 3:  # a breadcrumb: トップ > 組織でさがす > … > the page
         text = parts[-1]
