@@ -187,7 +187,20 @@ def _score_unit(
         # The clause of the range (after the sentence's topic 本方針の期間は、…) holds the
         # words that say whose it is; the sentence before it may name the period.
         clause_start = max((m.end() for m in _TOPIC_END.finditer(before)), default=0)
-        clause = before[clause_start:] + " " + re.split(r"[、,]", after, maxsplit=1)[0]
+        lead_in = before[clause_start:]
+        aligned = max(_ALIGNED.finditer(lead_in), key=lambda m: m.end(), default=None)
+        if aligned is not None:
+            # 国の計画に合わせて令和5年度から…: another plan named to align with, not the owner
+            lead_in = lead_in[aligned.end() :]
+        # the sentence's topic (国の計画の対象期間は、…) says whose it is as much as the clause
+        topic = re.match(r"[^、,]*?(?:は|では|が)[、,]", before[:clause_start])
+        clause = (
+            lead_in
+            + " "
+            + re.split(r"[、,]", after, maxsplit=1)[0]
+            + " "
+            + (topic.group(0) if topic else "")
+        )
         label_only = len(normalise(before.replace("\t", ""))) <= 12 and "\t" not in before
         # …を計画期間とします / …を本計画の期間とする: the cue after the range, in its sentence
         context = [before.replace("\t", " ") + " " + _own_after(after)]
@@ -196,7 +209,12 @@ def _score_unit(
                 context.append(previous)
             if heading:
                 context.append(heading)
-        own = [c for text in context for c in _found(text, own_cues)]
+        own = [
+            c
+            for text in context
+            for c in _found(text, own_cues)
+            if not _of_other(text, c, other_cues)
+        ]
         bare = len(re.sub(r"[\s()（）\[\]【】:：]", "", before + after)) <= 2
         if title and bare and any(_names_title(text, title) for text in [before, *context[1:]]):
             own.append(Cue("題名", 3, "本計画の題名の直後の期間（表紙）"))
@@ -205,10 +223,6 @@ def _score_unit(
             if re.fullmatch(r"[0-9.()■●◆・\s]*期間[:：\s]*", normalise(text)):
                 own.append(Cue("期間", 3, "期間の見出し"))
         score = sum(c.weight for c in own)
-        aligned = max(_ALIGNED.finditer(clause), key=lambda m: m.end(), default=None)
-        if aligned is not None:
-            # 国の計画に合わせて令和5年度から…: another plan named to align with, not the owner
-            clause = clause[aligned.end() :]
         near = _found(clause, other_cues)
         far = [c for c in _found(before[:clause_start], other_cues) if c not in near]
         label_other = [c for text in context[1:] for c in _found(text, other_cues)]
@@ -242,6 +256,17 @@ def _score_unit(
         ev = Evidence(section.path, unit.cited_page, quote, dated)
         out.append((found, score, cue, ev))
     return out
+
+
+def _of_other(text: str, cue: Cue, other_cues: tuple[Cue, ...]) -> bool:
+    """The own cue belongs to another plan named just before it (総合計画の計画期間)."""
+    norm = normalise(text)
+    return any(
+        re.search(
+            re.escape(o.word) + r"[^、。,]{0,6}?(?:の|における|に係る)" + re.escape(cue.word), norm
+        )
+        for o in other_cues
+    )
 
 
 def _names_title(text: str, title: str) -> bool:
