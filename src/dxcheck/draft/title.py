@@ -17,6 +17,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from dxcheck.draft.daterange import ranges
 from dxcheck.draft.outline import heading_of
 
 KIND_WORD = r"(?:計画|方針|ビジョン|戦略|構想|プラン|ガイドライン|指針)"
@@ -35,7 +36,8 @@ _SUFFIXES = re.compile(
     r"(?:(?<!の策定)について|を策定しました|を策定します|を改定しました|を改定します|を策定|を公表します|"
     r"を公表しました|を公開します|を公開しました|の改定について|の策定経過|の策定(?!に)|"
     r"の改定|の見直し|の推進|の概要|の公表|とは[!?！？]*|に係る.*|に関する意見.*|パブリック.*|"
-    r"[(（][^()（）]*(?:令和|平成|[0-9]{4})[^()（）]*年[^()（）]*[)）])\s*$"
+    r"[(（]\s*(?:令和|平成|[0-9]{4})[0-9元\s]*(?:\([0-9]{4}\))?\s*年(?:度|[0-9\s]+月(?:[0-9\s]+日)?)?"
+    r"\s*(?:策定|改定|更新|公表|発行|時点)?\s*[)）])\s*$"
 )
 _PERIOD_TAIL = re.compile(
     r"\s*[(（](?:[^()（）:：]{0,8}[:：])?\s*(?:令和|平成|R|H|[0-9]{4})[^()（）]*"
@@ -43,8 +45,8 @@ _PERIOD_TAIL = re.compile(
 )
 # Names of other documents: the national plan and its procedures, a 総合計画 or 総合戦略.
 _OTHERS = re.compile(
-    r"自治体DX|自治体デジタル|デジタル・ガバメント|デジタル社会の実現|手順書|官民データ活用推進基本|"
-    r"総合計画|総合戦略|基本構想|総合振興計画|行財政改革大綱|^(?:国|県|政府)の|重点計画|国家構想"
+    r"^(?:自治体DX|自治体デジタル|デジタル社会の実現|デジタル・ガバメント実行)|手順書|官民データ活用推進基本|"
+    r"総合計画|総合戦略|基本構想|総合振興計画|行財政改革大綱|^(?:国|県|政府)の|国家構想"
 )
 _SENTENCE = re.compile(r"[。、,]|(?:ます|ました|です|でした|する|した|ください)$")
 _ADOPTED_AFTER = re.compile(
@@ -86,8 +88,19 @@ def clean_line(text: str) -> str:
 
 
 def strip_period(title: str) -> str:
-    """…方針(令和7年度から令和9年度) → …方針: the period belongs to the period field."""
-    return _PERIOD_TAIL.sub("", title).strip()
+    """…方針(令和7年度から令和9年度) → …方針: the period belongs to the period field (a bracket
+    that holds more than a period, such as (令和6年度改定版), stays)."""
+    match = _PERIOD_TAIL.search(title)
+    if match is None:
+        return title
+    inside = unicodedata.normalize("NFKC", match.group(0)).strip(" ()（）")
+    found = ranges(inside)
+    if not found:
+        return title
+    rest = inside[: found[0].start] + inside[found[0].end :]
+    if len(re.sub(r"[\s:：]|(?:取組|計画|対象|推進|実施)?期間", "", rest)) > 2:
+        return title
+    return title[: match.start()].strip()
 
 
 def plausible(name: str) -> bool:
@@ -114,7 +127,7 @@ def candidates(lines: list[str], own_names: list[str]) -> list[Title]:
     out: dict[str, Title] = {}
 
     def add(name: str, index: int, points: int) -> None:
-        name = strip_period(name.strip())
+        name = strip_period(_SUFFIXES.sub("", name.strip()).strip())
         if not plausible(name):
             return
         key = squash(name)
