@@ -386,3 +386,55 @@ def test_a_shared_name_keeps_the_name_and_lists_the_candidates_in_one_line() -> 
     assert len(header) == 1
     assert all(p in header[0] for p in ("福井県美浜町", "愛知県美浜町", "和歌山県美浜町"))
     assert "  name: 美浜町" in drafted
+
+
+PAGES: list[tuple[str, tuple[str, str, str, str, str | None, str | None]]] = [
+    (
+        "第２次\n大河原町情報化推進計画\n～デジタルでつながる\u3000おおがわら～\n令和６年３月\n大河原町\n\n第１章\u3000計画の策定にあたって\n１\u3000計画策定の趣旨\n国は、令和２年12月に「自治体デジタル・トランスフォーメーション（DX）推進計画」を策定し、令和７年度末までに情報システムの標準化を進めることとしています。\n２\u3000計画の期間\n本計画の期間は、令和６年度から令和10年度までの５年間とします。なお、第１次計画の期間は平成31年度から令和５年度まででした。\n",
+        ("第２次大河原町情報化推進計画", "plan", "adopted", "043214", "令和6年度", "令和10年度"),
+    ),
+    (
+        "「（仮称）柴田町DX推進計画（素案）」に対する意見を募集します\n柴田町では、DX推進計画の素案を作成しました。\n募集期間\u3000令和７年１月６日（月曜日）から令和７年２月５日（水曜日）まで\n計画期間（予定）\u3000令和７年度～令和11年度\n",
+        (
+            "（仮称）柴田町DX推進計画（素案）",
+            "proposal",
+            "draft",
+            "043231",
+            "令和7年度",
+            "令和11年度",
+        ),
+    ),
+    (
+        "広報かくだ\u3000令和６年５月号\n市政だより\n角田市DX推進計画がスタートしました\n市では、４月から「角田市DX推進計画」に基づく取組を始めました。計画の期間は令和６年度から令和９年度までの４年間です。\n",
+        ("角田市DX推進計画", "plan", "adopted", "042081", "令和6年度", "令和9年度"),
+    ),
+    (
+        "宮城県DX推進計画\n宮城県では、県内市町村と連携し、仙台市や石巻市とともにデジタル化を進めています。\n計画期間：令和5年度～令和8年度\n",
+        ("宮城県DX推進計画", "plan", "adopted", "040002", "令和5年度", "令和8年度"),
+    ),
+    (
+        "蔵王町DX推進方針\n本町では、令和8年度までを計画期間とします。\n",
+        ("蔵王町DX推進方針", "policy", "adopted", "043010", None, "令和8年度"),
+    ),
+    (
+        "山元町DX推進計画の改定について\n山元町では、令和3年3月に策定した山元町DX推進計画（令和3年度～令和5年度）の計画期間が終了したことから、新たに「山元町DX推進計画（第2期）」を策定しました。\n第2期計画の期間は令和6年度から令和8年度までです。\n",
+        ("山元町DX推進計画（第2期）", "plan", "adopted", "043621", "令和6年度", "令和8年度"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "want"), PAGES)
+def test_whole_pages_draft_to_valid_plans_with_their_cover_facts(
+    text: str, want: tuple[str, str, str, str, str | None, str | None]
+) -> None:
+    drafted = draft_text(text.encode("utf-8"), "page.txt")
+    result = validate_bytes(drafted.encode("utf-8"), "page.yaml")
+    assert result.plan is not None, result.diagnostics
+    plan = result.plan
+    start = plan.period.start.text if plan.period.start else None
+    end = plan.period.end.text if plan.period.end else None
+    doc = plan.document
+    got = (doc.title, doc.kind, doc.status, plan.municipality.code, start, end)
+    assert got == want
+    # an earlier plan's period (第１次計画の期間は…でした) is not offered as a second reading
+    assert "別の読み" not in (plan.period.note or "")

@@ -201,7 +201,11 @@ def _score_unit(
             + " "
             + (topic.group(0) if topic else "")
         )
-        label_only = len(normalise(before.replace("\t", ""))) <= 12 and "\t" not in before
+        label_only = (
+            len(normalise(before.replace("\t", ""))) <= 12
+            and "\t" not in before
+            and not re.search(r"[、,。]|[はが]$", before.strip())
+        )
         # …を計画期間とします / …を本計画の期間とする: the cue after the range, in its sentence
         context = [before.replace("\t", " ") + " " + _own_after(after)]
         if label_only:

@@ -111,7 +111,8 @@ def plausible(name: str) -> bool:
         return False
     if _SENTENCE.search(name) or _OTHERS.search(squash(name)):
         return False
-    if name[0] in "()（）」』、・" or name.startswith(("本", "この", "当", "同")):
+    bare = re.sub(r"^[(（]仮称[)）]\s*", "", name)  # （仮称）〇〇市DX推進計画 is a name
+    if bare[:1] in tuple("()（）」』、・") or bare.startswith(("本", "この", "当", "同")):
         return False
     if name.count("(") != name.count(")") or name.count("（") != name.count("）"):
         return False
@@ -215,7 +216,8 @@ def is_proposal(title: str, cover: str, line: str = "") -> bool:
     if "提案" in text and not re.search(KIND_WORD, norm.replace("提案", "")):
         return True
     drafted = bool(re.search(r"[(（【](?:素案|原案|案)[)）】]|素案|原案", norm))
-    return drafted and bool(re.search(r"パブリック・?コメント|意見募集|意見公募|ご意見", text))
+    consulted = r"パブリック・?コメント|意見募集|意見公募|ご意見|意見を募集|意見の募集|意見を求め"
+    return drafted and bool(re.search(consulted, text))
 
 
 def status_of(title: str, kind: str) -> str:
