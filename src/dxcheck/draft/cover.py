@@ -112,9 +112,9 @@ def _title_lines(units: list[tuple[Section, Unit]]) -> list[str]:
             out[index] = "".join(parts)
     for index, text in enumerate(texts[:-1]):
         # 第２次 / 大河原町情報化推進計画: the edition on the line above the title
-        if re.fullmatch(r"第\s*[0-9０-９一二三四五六七八九十]+\s*[次期]", text) and _KIND_WORDS.search(
-            out[index + 1]
-        ):
+        if re.fullmatch(
+            r"第\s*[0-9０-９一二三四五六七八九十]+\s*[次期]", text
+        ) and _KIND_WORDS.search(out[index + 1]):
             out[index + 1] = text + out[index + 1]
     for index, text in enumerate(texts[1:], 1):
         # 大崎市デジタル推進計画 / （案）: a draft mark on the line under the title

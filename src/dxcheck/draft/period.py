@@ -231,7 +231,7 @@ def _score_unit(
         far = [c for c in _found(before[:clause_start], other_cues) if c not in near]
         label_other = [c for text in context[1:] for c in _found(text, other_cues)]
         score -= sum(c.weight for c in near + label_other) + len(far)
-        owner = _PLAN_NAME.search(before[-80:])
+        owner = _PLAN_NAME.search(before[-80:]) or _row_owner(before) or _named_owner(before)
         if owner is not None:
             name = _squash(owner.group(1))
             mine = title is not None and (
@@ -260,6 +260,35 @@ def _score_unit(
         ev = Evidence(section.path, unit.cited_page, quote, dated)
         out.append((found, score, cue, ev))
     return out
+
+
+_DOC = r"(?:計画|方針|ビジョン|戦略|構想|プラン|ガイドライン|指針|ポリシー|大綱)"
+_NAMED_PERIOD = re.compile(
+    rf"([^\s、。,「」『』()]{{2,40}}?{_DOC})(?:\(仮称\))?の(?:計画|対象|推進|実施|取組)?期間(?:は|が|:)?[、,\s]{{0,2}}$"
+)
+_ROW_NAME = re.compile(rf"^\s*([^\t]{{2,40}}?{_DOC}(?:\(仮称\))?)\s*$")
+
+
+def _row_owner(before: str) -> re.Match[str] | None:
+    """A table row whose cell names a document (DX推進アクションプラン(仮称)\t…【計画期間】…)."""
+    if "\t" not in before:
+        return None
+    for cell in reversed(before.split("\t")[:-1]):
+        match = _ROW_NAME.match(cell)
+        if match:
+            return match
+    return None
+
+
+def _named_owner(before: str) -> re.Match[str] | None:
+    """A named document whose period it is (みやぎ情報化推進ポリシーの計画期間は…); 本計画 is not a name."""
+    match = _NAMED_PERIOD.search(before[-60:])
+    if match is None or re.match(r"^(?:本|この|当|同)", match.group(1)):
+        return None
+    generic = re.sub(
+        r"^(?:第[0-9一二三四五六七八九十]+[期次]|新|次期|前|旧|現行)", "", match.group(1)
+    )
+    return None if re.fullmatch(_DOC, generic) else match  # 第2期計画の期間: no name
 
 
 def _of_other(text: str, cue: Cue, other_cues: tuple[Cue, ...]) -> bool:
