@@ -61,6 +61,11 @@ def resolve(text: str, title: str | None, whole: str = "") -> Resolved:
     title = title or ""
     text = unicodedata.normalize("NFKC", title + "\n" + text)
     names = names_in(text)
+    if not names:  # 大 和 町 Ｄ Ｘ 推 進 計 画: a cover set in spaced letters
+        text = re.sub(r"\s+", "", text)
+        names = names_in(text)
+    if not names:
+        return _from_office(unicodedata.normalize("NFKC", whole))
     local = [n for n in names if not _PREFECTURE.search(n)] or names
     leading = [n for n in names if _PREFECTURE.search(n) and title.startswith(n)]
     if leading and not any(n in title for n in local if n not in leading):
@@ -73,6 +78,23 @@ def resolve(text: str, title: str | None, whole: str = "") -> Resolved:
     if len(found) <= 1:
         return Resolved(found[0] if found else None, name, "")
     return _decide(name, found, text + "\n" + unicodedata.normalize("NFKC", whole))
+
+
+def _from_office(whole: str) -> Resolved:
+    """The body whose office the page names (お問い合わせ 〇〇市役所 / 〇〇町役場), when the
+    cover names none; only when exactly one body is named so."""
+    offices = {
+        name
+        for m in re.finditer(r"([^\s、。「」()]{1,12}?[市町村区])(?:役所|役場|区役所)", whole)
+        for name in names_in(m.group(1))
+        if m.group(1).endswith(name)
+    }
+    found = [g for n in sorted(offices) for g in by_name(n)]
+    if len(found) == 1:
+        return Resolved(
+            found[0], found[0].name, f"表紙に団体名がなく、本文の「{found[0].name}役所・役場」から"
+        )
+    return Resolved(None, None, "表紙・題名に団体名が見つかりません")
 
 
 def _decide(name: str, found: list[LocalGov], text: str) -> Resolved:

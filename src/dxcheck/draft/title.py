@@ -69,6 +69,8 @@ def squash(text: str) -> str:
 def clean_line(text: str) -> str:
     """A cover line without what a web page puts around the title."""
     text = re.sub(r"\*\*|^#+\s*", "", text).strip()
+    if re.fullmatch(r"(?:\S[ 　]+){3,}\S", text):  # 大 和 町 Ｄ Ｘ 推 進 計 画: letter-spaced
+        text = re.sub(r"[ 　]+", "", text)
     # 〇〇市DX推進計画 - 〇〇市ホームページ / …｜〇〇町: the site's name after the page's
     text = re.sub(
         r"\s*[|｜]\s*[^|｜]*$|\s+[-－–]\s+[^-－–]*(?:ホームページ|公式|サイト)[^-－–]*$", "", text
@@ -117,9 +119,14 @@ def plausible(name: str) -> bool:
     if name.count("(") != name.count(")") or name.count("（") != name.count("）"):
         return False
     found = heading_of(name)
-    if found is not None and found[1]:
-        return False  # 1 計画改定の趣旨 / 第2章 …
-    return not re.fullmatch(rf"(?:DX|ICT|デジタル)?(?:推進)?{KIND_WORD}", name)
+    return found is None or not found[1]  # not 1 計画改定の趣旨 / 第2章 …
+
+
+def generic(name: str) -> bool:
+    """DX推進計画 with no body's or plan's own name: a title only when nothing better is written."""
+    return bool(
+        re.fullmatch(rf"(?:DX|ICT|デジタル|情報化)?(?:推進)?(?:基本)?{KIND_WORD}", squash(name))
+    )
 
 
 def candidates(lines: list[str], own_names: list[str]) -> list[Title]:
@@ -135,6 +142,8 @@ def candidates(lines: list[str], own_names: list[str]) -> list[Title]:
         points += min(3, joined.count(key) - 1) if joined.count(key) > 1 else 0
         if any(n in key for n in own_names):
             points += 2
+        if generic(name):
+            points -= 4  # DX推進計画 alone: only when nothing else names the plan
         if key.startswith(("第2", "第3", "第二", "第三")) or "改定版" in key:
             points += 1  # the newer edition named in full
         old = out.get(key)
