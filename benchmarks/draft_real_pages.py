@@ -166,10 +166,11 @@ def main() -> int:
     pages = json.loads(args.pages.read_text("utf-8"))
     catalog = load_catalog()
     totals: dict[str, Counter[str]] = {f: Counter() for f in FIELDS}
-    valid = 0
+    valid = told = 0
     for index, page in enumerate(pages):
         scores, line = score_page(page, catalog)
         valid += "does not validate" not in line
+        told += "does not validate (要確認" in line  # one header line says what to fill in
         for field, marks in scores.items():
             totals[field].update(marks)
         if not args.quiet:
@@ -179,7 +180,10 @@ def main() -> int:
             if wrong:
                 want = f"{page['period_start']}〜{page['period_end']}"
                 print(f"   want 「{page['title']}」 / {page['kind']} / {want}")
-    print(f"\n## real pages ({len(pages)}; {valid} drafts validate)")
+    print(
+        f"\n## real pages ({len(pages)}: {valid} drafts validate, {told} say in one line "
+        "what the reviewer must fill in)"
+    )
     print(f"{'field':<15} {'right':>6} {'wrong':>6} {'missing':>8}  right %")
     for field in FIELDS:
         c = totals[field]
