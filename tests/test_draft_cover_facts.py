@@ -78,6 +78,8 @@ def test_open_ends_ends_only_and_lengths() -> None:
     assert (checked.years, checked.length_agrees) == (3, True)
     (wrong,) = ranges(flat("令和3年度から令和7年度までの4年間")[0])
     assert wrong.length_agrees is False
+    (months,) = ranges(flat("令和６年４月から令和11年３月までの５年間")[0])
+    assert months.length_agrees is True
 
 
 @pytest.mark.parametrize(

@@ -255,9 +255,11 @@ def _length(norm: str, start: int, end: int) -> tuple[int | None, int, int]:
     return None, start, end
 
 
-def _years(begin: Point, until: Point) -> int:
-    """How many years a range covers, in its own unit (fiscal or calendar)."""
-    return until.year - begin.year + 1 if begin.unit != "fy_end" else until.year - begin.year
+def _agrees(years: int, begin: Point, until: Point) -> bool:
+    """The range covers ``years`` years, give or take half a year (令和6年4月から令和11年3月まで
+    is 5 years; 2022年1月~2026年3月 is read as 4)."""
+    covered = ((until.last() - begin.first()).days + 1) / 365.25
+    return abs(covered - years) < 0.5
 
 
 def ranges(norm: str) -> list[Range]:
@@ -328,7 +330,7 @@ def ranges(norm: str) -> list[Range]:
 
 def _with_length(norm: str, begin: Point, until: Point, start: int, end: int) -> Range:
     years, lstart, lend = _length(norm, start, end)
-    agrees = None if years is None else years == _years(begin, until)
+    agrees = None if years is None else _agrees(years, begin, until)
     return Range(begin, until, min(start, lstart), max(end, lend), years, agrees)
 
 
