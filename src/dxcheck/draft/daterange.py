@@ -207,7 +207,7 @@ def _point(token: Token, other: Token | None, right: bool) -> Point | None:
     """A token as a dated end; a bare or unit-less one completed from the other end."""
     year, era, unit = token.year, token.era, token.unit
     if year is None:
-        if other is None or other.year is None:
+        if other is None or other.year is None or token.number == 0:
             return None
         if other.era:
             year, era = dates.era_to_year(other.era, token.number), other.era
@@ -222,6 +222,8 @@ def _point(token: Token, other: Token | None, right: bool) -> Point | None:
             unit = "fy"  # 令和4年から6年度: the second era and the first 度 left out
         elif unit == "" and other.unit == "y":
             unit = "y"
+    if not dates.MIN_YEAR <= year <= dates.MAX_YEAR - 1:
+        return None  # 2100+13 (a century carried over a bare 13) is no plan's year
     if unit == "" and token.year is not None and not token.era and other is None:
         return None  # a bare Western number alone (2030) is not a date
     try:
@@ -314,7 +316,7 @@ def ranges(norm: str) -> list[Range]:
         if years is None and marked:
             years, _, lend = _length(norm, left.start, marked.end())
             sep = marked if years else sep
-        if years and sep and point.unit in ("fy", "y"):
+        if years and sep and point.unit in ("fy", "y") and point.year + years <= dates.MAX_YEAR:
             # 令和6年度から3年間 / 2023年度からの4年間: the end the length states
             until = Point(point.year + years - 1, point.unit, 0, 0, point.era)
             out.append(Range(point, until, left.start, max(lend, sep.end()), years, True))
