@@ -9,6 +9,8 @@ from __future__ import annotations
 import datetime
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from dxcheck.dates import parse
 from dxcheck.draft import draft_text
@@ -65,6 +67,23 @@ def test_the_grammar_reads_each_form_of_a_range(text: str, first: str, last: str
     found = ranges(flat(text)[0])
     assert found, text
     assert (str(found[0].first), str(found[0].last)) == (first, last)
+
+
+_PIECES = [
+    *"0123456789０１２３元年度末月日~〜－-ー(（)）、。 ",
+    *["令和", "平成", "R", "H", "から", "まで", "までの", "年間", "2023", "2099", "1989", "13"],
+]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=30))
+def test_every_range_read_is_a_date_dxcheck_reads_the_same_way(pieces: list[str]) -> None:
+    for found in ranges(flat("".join(pieces))[0]):
+        for point in (found.begin, found.until):
+            if point is not None:
+                span = parse(point.text())
+                assert span.start == point.first() or point.unit == "fy_end"
+                assert span.end == point.last()
 
 
 def test_open_ends_ends_only_and_lengths() -> None:
