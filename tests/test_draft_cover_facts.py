@@ -388,6 +388,15 @@ COVERS: list[tuple[str, str]] = [
         "DX推進計画|plan|adopted|宮城県大和町",
     ),
     ("DX推進計画\n問合せ先：企画課大和町役場", "DX推進計画|plan|adopted|宮城県大和町"),
+    (
+        "名取市DX推進計画\n【概要版】\n令和6年3月",
+        "名取市DX推進計画【概要版】|summary|adopted|宮城県名取市",
+    ),
+    ("岩沼市\nDX推進計画\n令和6年3月", "岩沼市DX推進計画|plan|adopted|宮城県岩沼市"),
+    (
+        "白石市DX戦略の策定経過\n令和5年10月1日 第1回DX推進本部会議を開催しました",
+        "白石市DX戦略|other|adopted|宮城県白石市",
+    ),
 ]
 
 

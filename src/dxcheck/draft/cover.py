@@ -15,7 +15,7 @@ from dxcheck.draft.title import candidates, kind_of, status_of
 from dxcheck.draft.when import find_date
 
 COVER_UNITS = 20
-_DRAFT_MARK = re.compile(r"[（(【\[]\s*(?:素案|原案|案)\s*[）)】\]]")
+_DRAFT_MARK = re.compile(r"[（(【\[]\s*(?:素案|原案|案|概要版|概要)\s*[）)】\]]")
 _KIND_WORDS = re.compile(r"計画|方針|ビジョン|戦略|構想|プラン|提案")
 
 
@@ -117,7 +117,7 @@ def _title_lines(units: list[tuple[Section, Unit]]) -> list[str]:
         ) and _KIND_WORDS.search(out[index + 1]):
             out[index + 1] = text + out[index + 1]
     for index, text in enumerate(texts[1:], 1):
-        # 大崎市デジタル推進計画 / （案）: a draft mark on the line under the title
+        # 大崎市デジタル推進計画 / （案） or 【概要版】: a mark on the line under the title
         if _DRAFT_MARK.fullmatch(text) and _KIND_WORDS.search(out[index - 1]):
             out[index - 1] += text
     return out

@@ -202,6 +202,8 @@ def kind_of(title: str, cover: str, line: str = "") -> str:
         return "summary"
     if is_proposal(title, cover, line):
         return "proposal"
+    if re.search(r"の?策定(?:の)?経過|の?策定状況", squash(line)):
+        return "other"  # a page on how the plan was drafted (会議の日付), not the plan
     words = re.findall(KIND_WORD, title)
     last = words[-1] if words else ""
     if last in ("ビジョン", "構想"):
