@@ -428,6 +428,17 @@ def test_a_sentence_a_section_heading_a_fragment_or_another_plan_is_never_the_ti
     assert cover.title is None
 
 
+def test_title_words_are_data_with_reasons() -> None:
+    from importlib import resources
+
+    import yaml
+
+    text = (resources.files("dxcheck.draft") / "data" / "title_cues.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    assert all(entry["reason"] for entry in data.values())
+    assert "総合計画" in data["other_documents"]["contains"]
+
+
 def test_a_shared_name_keeps_the_name_and_lists_the_candidates_in_one_line() -> None:
     drafted = draft_text("美浜町情報化推進計画\n本町の計画です。\n".encode(), "page.txt")
     header = [ln for ln in drafted.splitlines() if ln.startswith("# 要確認")]

@@ -9,13 +9,19 @@ with the body's own name (加西市DX推進計画を…策定しました). A se
 (1 計画改定の趣旨), a fragment and the national plan's or a 総合計画's name are never titles.
 Each candidate is scored (first line, adopted here 「…」を策定しました, the body's name in it,
 how often it is repeated); a period written at the end of the title (…方針(令和7年度から令和9年度))
-is the period's, not the title's."""
+is the period's, not the title's. The words (page furniture, page phrases, other documents'
+names) are data: draft/data/title_cues.yaml."""
 
 from __future__ import annotations
 
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
 
 from dxcheck.draft.daterange import ranges
 from dxcheck.draft.outline import heading_of
@@ -27,27 +33,46 @@ _TAIL = (
 )
 _NAMED = re.compile(rf"^(?P<name>.*?{KIND_WORD}{_TAIL}(?:の策定について)?{_TAIL})$")
 _QUOTE = re.compile(r"[「『]([^「」『』]{3,60})[」』]")
-_PREFIXES = re.compile(
-    r"^(?:\s|本文までスキップする|本文へ|本文|総合トップ|トップページ|現在地|ホーム|見出し画像|"
-    r"印刷ページ表示|[■□●○◆◇▼▲・>]|【[^】]{1,12}】|[(（](?:受付終了しました|終了しました|"
-    r"募集終了|終了)[)）])+"
-)
-_SUFFIXES = re.compile(
-    r"(?:(?<!の策定)について|を策定しました|を策定します|を改定しました|を改定します|を策定|を公表します|"
-    r"を公表しました|を公開します|を公開しました|の改定について|の策定経過|の策定(?!に)|"
-    r"の改定|の見直し|の推進|の概要|の公表|とは[!?！？]*|に係る.*|に関する意見.*|パブリック.*|"
+_DATE_NOTE = (
     r"[(（]\s*(?:令和|平成|[0-9]{4})[0-9元\s]*(?:\([0-9]{4}\))?\s*年(?:度|[0-9\s]+月(?:[0-9\s]+日)?)?"
-    r"\s*(?:策定|改定|更新|公表|発行|時点)?\s*[)）])\s*$"
-)
+    r"\s*(?:策定|改定|更新|公表|発行|時点)?\s*[)）]"
+)  # (令和6年3月策定) / (令和6年度) after a page heading: a date note, not the name
 _PERIOD_TAIL = re.compile(
     r"\s*[(（](?:[^()（）:：]{0,8}[:：])?\s*(?:令和|平成|R|H|[0-9]{4})[^()（）]*"
     r"(?:年度|年|~|～|〜|から)[^()（）]*[)）]\s*$"
 )
-# Names of other documents: the national plan and its procedures, a 総合計画 or 総合戦略.
-_OTHERS = re.compile(
-    r"^(?:自治体DX|自治体デジタル|デジタル社会の実現|デジタル・ガバメント実行)|手順書|官民データ活用推進基本|"
-    r"総合計画|総合戦略|基本構想|総合振興計画|行財政改革大綱|^(?:国|県|政府)の|国家構想"
-)
+
+
+@dataclass(frozen=True, slots=True)
+class _Words:
+    prefixes: re.Pattern[str]
+    suffixes: re.Pattern[str]
+    others: re.Pattern[str]
+
+
+def _alternation(words: list[str]) -> str:
+    return "|".join(re.escape(str(w)) for w in sorted(words, key=len, reverse=True))
+
+
+@cache
+def _words() -> _Words:
+    """The title vocabulary of draft/data/title_cues.yaml as patterns."""
+    text = (resources.files("dxcheck.draft") / "data" / "title_cues.yaml").read_text("utf-8")
+    data: dict[str, Any] = yaml.safe_load(text)
+    closed = _alternation(data["closed_notes"]["words"])
+    prefixes = re.compile(
+        rf"^(?:\s|{_alternation(data['page_prefixes']['words'])}|[■□●○◆◇▼▲・>]|【[^】]{{1,12}}】"
+        rf"|[(（](?:{closed})[)）])+"
+    )
+    suffixes = re.compile(
+        rf"(?:(?<!の策定)について|{_alternation(data['page_suffixes']['words'])}|の策定(?!に)"
+        rf"|とは[!?！？]*|に係る.*|に関する意見.*|パブリック.*|{_DATE_NOTE})\s*$"
+    )
+    others = data["other_documents"]
+    pattern = rf"^(?:{_alternation(others['starts'])})|{_alternation(others['contains'])}"
+    return _Words(prefixes, suffixes, re.compile(pattern))
+
+
 _SENTENCE = re.compile(r"[。、,]|(?:ます|ました|です|でした|する|した|ください)$")
 _ADOPTED_AFTER = re.compile(
     r"^[\s」』]*(?:\([^)]{0,30}\))?\s*(?:を|は)?\s*(?:新たに|全面的に)?\s*(?:策定|改定|定め|作成)"
@@ -81,11 +106,11 @@ def clean_line(text: str) -> str:
     previous = None
     while previous != text:
         previous = text
-        text = _PREFIXES.sub("", text).strip()
+        text = _words().prefixes.sub("", text).strip()
         quoted = re.fullmatch(r"[「『]([^「」『』]+)[」』](.*)", text)
         if quoted and re.search(KIND_WORD, quoted.group(1)):
             text = quoted.group(1)
-        text = _SUFFIXES.sub("", text).strip()
+        text = _words().suffixes.sub("", text).strip()
     return text
 
 
@@ -111,7 +136,7 @@ def plausible(name: str) -> bool:
     subtitled = re.fullmatch(rf"[^~]+~[^~]*{KIND_WORD}[^~]*~", name)  # 愛称~〇〇市DX戦略~
     if not 4 <= len(name) <= 60 or not (_NAMED.match(name) or subtitled):
         return False
-    if _SENTENCE.search(name) or _OTHERS.search(squash(name)):
+    if _SENTENCE.search(name) or _words().others.search(squash(name)):
         return False
     bare = re.sub(r"^[(（]仮称[)）]\s*", "", name)  # （仮称）〇〇市DX推進計画 is a name
     if bare[:1] in tuple("()（）」』、・") or bare.startswith(("本", "この", "当", "同")):
@@ -135,7 +160,7 @@ def candidates(lines: list[str], own_names: list[str]) -> list[Title]:
     out: dict[str, Title] = {}
 
     def add(name: str, index: int, points: int) -> None:
-        name = strip_period(_SUFFIXES.sub("", name.strip()).strip())
+        name = strip_period(_words().suffixes.sub("", name.strip()).strip())
         if not plausible(name):
             return
         key = squash(name)
