@@ -1,20 +1,22 @@
-"""The cover: municipality (name → code and prefecture from dxcheck.codes), title, kind,
-status and date of the document."""
+"""The cover: municipality (draft/municipality.py), title, kind and status (draft/title.py),
+and the date of the document."""
 
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 
-from dxcheck.codes import LocalGov, by_name, table
+from dxcheck.codes import LocalGov
 from dxcheck.draft.evidence import Evidence, clip, quotable
+from dxcheck.draft.municipality import names_in, resolve
 from dxcheck.draft.outline import Section, Unit, heading_of
+from dxcheck.draft.title import candidates, kind_of, status_of
 from dxcheck.draft.when import find_date
 
 COVER_UNITS = 20
+_DRAFT_MARK = re.compile(r"[（(【\[]\s*(?:素案|原案|案|概要版|概要)\s*[）)】\]]")
 _KIND_WORDS = re.compile(r"計画|方針|ビジョン|戦略|構想|プラン|提案")
-_PREFECTURE = re.compile(r"(?:都|道|府|県)$")
-_DRAFT_MARK = re.compile(r"[（(【\[]\s*(?:素案|原案|案)\s*[）)】\]]")
 
 
 @dataclass(frozen=True, slots=True)
@@ -28,6 +30,8 @@ class Cover:
     title_evidence: Evidence | None
     adopted: str | None
     adopted_evidence: Evidence | None
+    gov_name: str | None = None  # the name found, also when several bodies bear it
+    candidates: tuple[LocalGov, ...] = ()
 
 
 def cover_units(root: Section) -> list[tuple[Section, Unit]]:
@@ -44,48 +48,79 @@ def cover_units(root: Section) -> list[tuple[Section, Unit]]:
 
 def read_cover(root: Section) -> Cover:
     units = cover_units(root)
-    title, kind, status, title_ev = _title(units)
-    gov, note, gov_ev = _municipality(units, title)
+    lines = _title_lines(units)
+    cover_text = "\n".join(lines)
+    own = names_in(unicodedata.normalize("NFKC", cover_text))
+    found = candidates(lines, own)
+    title = found[0].text if found else None
+    kind = kind_of(title, cover_text, lines[found[0].unit_index]) if found and title else "other"
+    status = status_of(title, kind) if title else "adopted"
+    title_ev = None
+    if found:
+        section, unit = units[found[0].unit_index]
+        title_ev = Evidence(
+            section.path if section.heading else "表紙",
+            unit.cited_page,
+            clip(quotable(unit.text), title or ""),
+            "",
+        )
+    whole = "\n".join(u.text for s in root.walk() for u in s.units)
+    who = resolve(cover_text, title, whole)
+    gov_ev = None
+    if who.gov is not None and who.name is not None:
+        for section, unit in units:
+            if who.name in unicodedata.normalize("NFKC", unit.text):
+                quote = clip(quotable(unit.text), who.name)
+                where = section.path if section.heading else "表紙"
+                gov_ev = Evidence(where, unit.cited_page, quote, f"団体名 {who.name}")
+                break
     adopted, adopted_ev = _adopted(units)
-    return Cover(gov, note, gov_ev, title, kind, status, title_ev, adopted, adopted_ev)
+    return Cover(
+        who.gov,
+        who.note,
+        gov_ev,
+        title,
+        kind,
+        status,
+        title_ev,
+        adopted,
+        adopted_ev,
+        who.name,
+        who.candidates,
+    )
 
 
 def _text(unit: Unit) -> str:
     return unit.text.lstrip("#").replace("**", "").strip()
 
 
-def _title(units: list[tuple[Section, Unit]]) -> tuple[str | None, str, str, Evidence | None]:
-    cover = " ".join(_text(u) for _, u in units)
-    for index, (section, unit) in enumerate(units):
-        text = _text(unit)
-        if len(text) > 80 or not _KIND_WORDS.search(text) or text in ("目次",):
-            continue
-        if re.search(r"提案|審議", text) and not re.search(r"計画|方針|ビジョン|戦略", text):
+def _title_lines(units: list[tuple[Section, Unit]]) -> list[str]:
+    """The cover's lines, a title set on several lines joined (栗原市 / デジタル・トランスフォーメーション
+    / (DX) 推進計画 → one line, in the place of its last line)."""
+    texts = [_text(u) for _, u in units]
+    out = list(texts)
+    for index, text in enumerate(texts):
+        if not _KIND_WORDS.search(text) or not _needs_name(text) or len(text) > 40:
             continue
         parts = [text]
-        # A title set on several lines (栗原市 / デジタル・トランスフォーメーション / (DX) 推進計画):
-        # the lines above it, when the title line itself does not start with a body's name.
-        for _, before in reversed(units[max(0, index - 2) : index] if _needs_name(text) else []):
-            prev = _text(before)
-            if _title_part(prev):
+        for prev in reversed(texts[max(0, index - 2) : index]):
+            if _title_part(prev) and not _KIND_WORDS.search(prev):
                 parts.insert(0, prev)
             else:
                 break
-        title = "".join(parts) if len(parts) > 1 else text
-        kind = _kind(title, cover)
-        following = [_text(u) for _, u in units[index + 1 : index + 3]]
-        marked = next((t for t in following if _DRAFT_MARK.fullmatch(t)), None)
-        if marked and not _is_draft(title):
-            title += marked  # 大崎市デジタル推進計画 / （案）
-        status = "proposal" if kind == "proposal" else "draft" if _is_draft(title) else "adopted"
-        ev = Evidence(
-            section.path if section.heading else "表紙",
-            unit.cited_page,
-            clip(quotable(unit.text)),
-            "",
-        )
-        return title, kind, status, ev
-    return None, "other", "adopted", None
+        if len(parts) > 1:
+            out[index] = "".join(parts)
+    for index, text in enumerate(texts[:-1]):
+        # 第２次 / 大河原町情報化推進計画: the edition on the line above the title
+        if re.fullmatch(
+            r"第\s*[0-9０-９一二三四五六七八九十]+\s*[次期]", text
+        ) and _KIND_WORDS.search(out[index + 1]):
+            out[index + 1] = text + out[index + 1]
+    for index, text in enumerate(texts[1:], 1):
+        # 大崎市デジタル推進計画 / （案） or 【概要版】: a mark on the line under the title
+        if _DRAFT_MARK.fullmatch(text) and _KIND_WORDS.search(out[index - 1]):
+            out[index - 1] += text
+    return out
 
 
 def _needs_name(text: str) -> bool:
@@ -97,57 +132,9 @@ def _title_part(text: str) -> bool:
         bool(text)
         and len(text) <= 30
         and not find_date(text)
-        and not re.search(r"[。：:]", text)
+        and not re.search(r"[。：:、]", text)
         and heading_of(text) is None
     )
-
-
-def _kind(title: str, cover: str) -> str:
-    if "概要版" in title or "概要" in title:
-        return "summary"
-    if "提案" in cover or title.endswith("について"):
-        return "proposal"
-    if "ビジョン" in title:
-        return "vision"
-    if "方針" in title:
-        return "policy"
-    if re.search(r"計画|戦略|プラン|構想", title):
-        return "plan"
-    return "other"
-
-
-def _is_draft(title: str) -> bool:
-    return bool(re.search(r"[（(]\s*(?:素)?案\s*[）)]|素案|原案", title))
-
-
-def _municipality(
-    units: list[tuple[Section, Unit]], title: str | None
-) -> tuple[LocalGov | None, str, Evidence | None]:
-    text = (title or "") + "\n" + "\n".join(_text(u) for _, u in units)
-    names = sorted({gov.name for gov in table().values() if gov.name in text}, key=len)
-    # A name inside a longer one (松島 in 東松島市) is not a separate candidate.
-    names = [n for n in names if not any(n != m and n in m for m in names)]
-    local = [n for n in names if not _PREFECTURE.search(n)] or names
-    leading = [n for n in names if _PREFECTURE.search(n) and (title or "").startswith(n)]
-    if leading and not any(n in (title or "") for n in local if n not in leading):
-        # A prefecture's own plan (岩手県DX推進計画) that names its cities in the text.
-        local = leading
-    if not local:
-        return None, "表紙・題名に団体名が見つかりません", None
-    local.sort(key=lambda n: (-(title or "").count(n), -text.count(n), text.find(n)))
-    name = local[0]
-    found = by_name(name)
-    if len(found) > 1:
-        stated = [gov for gov in found if gov.prefecture in text]
-        found = stated if len(stated) == 1 else found
-    if len(found) != 1:
-        return None, f"「{name}」は複数の団体に当てはまります（都道府県名が表紙にない）", None
-    for section, unit in units:
-        if name in unit.text:
-            quote = clip(quotable(unit.text), name)
-            where = section.path if section.heading else "表紙"
-            return found[0], "", Evidence(where, unit.cited_page, quote, f"団体名 {name}")
-    return found[0], "", None
 
 
 def _adopted(units: list[tuple[Section, Unit]]) -> tuple[str | None, Evidence | None]:

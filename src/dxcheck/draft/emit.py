@@ -67,16 +67,18 @@ def _header(parts: Parts) -> list[str]:
     ]
     if parts.cover.gov is None:
         lines += [
-            f"# 要確認: 団体を特定できませんでした（{parts.cover.gov_note}）。name・code・prefecture を",
-            f'# 書いてください（code "{PLACEHOLDER_CODE}" は仮の値で、dxcheck validate がエラーにします）。',
+            f"# 要確認: 団体を特定できませんでした（{parts.cover.gov_note}）。code と prefecture を記入。",
+            f'# code "{PLACEHOLDER_CODE}" は仮の値で、dxcheck validate がエラーにします。',
         ]
+    elif parts.cover.gov_note:
+        lines.append(f"# 確認: 団体は{parts.cover.gov_note}。")
     return lines
 
 
 def _municipality(cover: Cover) -> dict[str, Any]:
     if cover.gov is None:
         return {
-            "name": "（団体名を記入）",
+            "name": cover.gov_name or "（団体名を記入）",
             "code": PLACEHOLDER_CODE,
             "prefecture": "（都道府県名を記入）",
         }
@@ -133,7 +135,15 @@ def _period(found: Found | None) -> dict[str, Any]:
             "not_stated": True,
             "note": "dxcheck draft: 計画期間の記載が見つかりませんでした（要確認）",
         }
-    return {"start": found.start, "end": found.end, "cite": found.evidence.cite()}
+    out: dict[str, Any] = {}
+    if found.start:
+        out["start"] = found.start
+    if found.end:
+        out["end"] = found.end
+    if found.note:
+        out["note"] = found.note
+    out["cite"] = found.evidence.cite()
+    return out
 
 
 def _governance(found: GovernanceFound) -> dict[str, Any]:
