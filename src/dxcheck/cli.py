@@ -36,6 +36,8 @@ class CheckFormat(StrEnum):
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    xlsx = "xlsx"  # issue 21: dxcheck.commands.spreadsheet
+    csv = "csv"
 
 
 class SortKey(StrEnum):

@@ -107,8 +107,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "config": ("設定ファイル（dxcheck.toml または pyproject.toml）", "Configuration file"),
     "report": (
-        "ギャップレポート（Markdown / HTML）を作成する",
-        "Render gap reports (Markdown / HTML)",
+        "ギャップレポート（Markdown / HTML / Excel ブック / CSV）を作成する",
+        "Render gap reports (Markdown / HTML / Excel workbook / CSV)",
     ),
     "report_out": (
         "出力先（ファイル、または計画ごとのファイルと index を書くフォルダ）。省略時は標準出力",
