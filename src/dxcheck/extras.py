@@ -23,14 +23,10 @@ class MissingExtra(Exception):
         self.extra = extra
         self.module = module
         if lang == "en":
-            text = (
-                f"this needs the optional package '{module}': "
-                f"pip install 'dxcheck[{extra}]'"
-            )
+            text = f"this needs the optional package '{module}': pip install 'dxcheck[{extra}]'"
         else:
             text = (
-                f"この機能には追加のパッケージ {module} が必要です: "
-                f"pip install 'dxcheck[{extra}]'"
+                f"この機能には追加のパッケージ {module} が必要です: pip install 'dxcheck[{extra}]'"
             )
         super().__init__(text)
 

@@ -70,6 +70,7 @@ def _formats(workbook: Any) -> dict[str, Any]:
     base = {"font_name": "Yu Gothic", "font_size": 10, "valign": "top"}
     formats = {
         "text": workbook.add_format(base),
+        "wrap": workbook.add_format({**base, "text_wrap": True}),
         "note": workbook.add_format({**base, "bold": False}),
         "title": workbook.add_format({**base, "bold": True, "font_size": 14}),
         "notice": workbook.add_format({**base, "font_color": "#9A6700", "bold": True}),
@@ -87,6 +88,7 @@ def _formats(workbook: Any) -> dict[str, Any]:
 def _sheet(workbook: Any, table: Table, formats: dict[str, Any]) -> None:
     sheet = workbook.add_worksheet(table.name)
     widths = column_widths(table)
+    wrapped = {i for i, w in enumerate(widths) if w >= MAX_WIDTH}  # long cells wrap
     for index, width in enumerate(widths):
         sheet.set_column(index, index, width)
     top = 0
@@ -105,6 +107,7 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any]) -> None:
             elif col in table.symbols and cell in STATUS_OF_SYMBOL:
                 sheet.write_string(top + offset, col, cell, formats[STATUS_OF_SYMBOL[cell]])
             elif cell != "":
-                sheet.write_string(top + offset, col, cell, formats["text"])
+                style = "wrap" if col in wrapped else "text"
+                sheet.write_string(top + offset, col, cell, formats[style])
     sheet.freeze_panes(top + 1, table.frozen_columns)
     sheet.autofilter(top, 0, top + max(1, len(table.rows)), len(table.headers) - 1)
