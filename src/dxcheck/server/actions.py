@@ -123,7 +123,7 @@ def add_waiver(
     start the list at the end of the file."""
     if rule.startswith(NOT_WAIVABLE):
         return None
-    reason = "TODO: write the reason" if lang == "en" else "TODO: 理由を書いてください"
+    reason = "TODO write the reason" if lang == "en" else "TODO 理由を書いてください"
     entry = [f"  - rule: {rule}"]
     if item:
         entry.append(f"    item: {item}")
