@@ -89,7 +89,9 @@ def write_openpyxl(path: str, tables: list[Any], write_only: bool) -> None:
         last = get_column_letter(len(table.headers))
         sheet.auto_filter.ref = f"A{top}:{last}{top + max(1, len(table.rows))}"
 
-        def cell(value: Any, status: str | None = None, header: bool = False) -> Any:
+        def cell(
+            value: Any, status: str | None = None, header: bool = False, sheet: Any = sheet
+        ) -> Any:
             c = WriteOnlyCell(sheet, value=value) if write_only else value
             if write_only and status:
                 c.fill, c.font = fills[status]

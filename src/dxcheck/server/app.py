@@ -1,11 +1,11 @@
 """The pygls server: documents in, diagnostics, hover, completion and code actions out.
 
 Diagnostics are published on open and save at once, and after a change once the user pauses
-(``debounce_ms``, default 150 ms: each new change restarts the wait). Settings the editor may
+(``debounceMs``, default 50 ms: each new change restarts the wait). Settings the editor may
 pass as ``initializationOptions``::
 
     {"globs": ["plans/**/*.yaml"], "config": "dxcheck.toml", "catalog": "2.3",
-     "asOf": "2026-04-01", "debounceMs": 150, "lang": "en"}
+     "asOf": "2026-04-01", "debounceMs": 50, "lang": "en"}
 
 The language: ``--lang`` or ``DXCHECK_LANG`` when given, else the client's locale (``en…``
 gives English), else Japanese.
@@ -26,7 +26,7 @@ from dxcheck.server import actions as code_actions
 from dxcheck.server import completion, diagnostics, documents, hover
 from dxcheck.server.analysis import Analyzer
 
-DEBOUNCE_MS = 150.0
+DEBOUNCE_MS = 50.0
 
 
 class PlanServer(LanguageServer):
