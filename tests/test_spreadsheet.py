@@ -127,7 +127,7 @@ def test_matrix_sheet_has_the_json_coverage_in_heat_map_colours(
     for offset, row in enumerate(rows):
         plan = by_code[row[1]]
         assert row[2] == plan["municipality"]
-        assert row[3] == plan["document"]
+        assert row[header.index("文書")] == plan["document"]
         symbols = row[first_item : first_item + len(items)]
         assert symbols == [SYMBOL[plan["coverage"][i]] for i in items]
         statuses = list(plan["coverage"].values())
@@ -157,16 +157,24 @@ def test_japanese_columns_are_wider_than_their_character_count(workbook: Any) ->
 
     assert display_width("塩竈市") == 6
     assert display_width("ABC") == 3
+    from openpyxl.utils import get_column_letter
+
     sheet = workbook["充足状況"]
-    # 団体 (C): 東松島市 is 4 characters, 8 columns wide; the column fits it
-    assert sheet.column_dimensions["C"].width >= 8
-    # 基準日時点 (H): 計画期間終了 is 6 characters, 12 columns wide
-    assert sheet.column_dimensions["H"].width >= 12
-    # 文書 (D): the longest title is full-width, about twice its length, up to a cap beyond
+    header, _ = sheet_rows(sheet)
+
+    def letter(name: str) -> str:
+        return str(get_column_letter(header.index(name) + 1))
+
+    # 団体: 東松島市 is 4 characters, 8 columns wide; the column fits it
+    assert sheet.column_dimensions[letter("団体")].width >= 8
+    # 基準日時点: 計画期間終了 is 6 characters, 12 columns wide
+    assert sheet.column_dimensions[letter("基準日時点")].width >= 12
+    # 文書: the longest title is full-width, about twice its length, up to a cap beyond
     # which the cell wraps
-    longest = max(len(str(c.value)) for c in sheet["D"] if c.value)
-    assert sheet.column_dimensions["D"].width >= min(60, 1.8 * longest)
-    assert sheet["D2"].alignment.wrap_text
+    doc = letter("文書")
+    longest = max(len(str(c.value)) for c in sheet[doc] if c.value)
+    assert sheet.column_dimensions[doc].width >= min(60, 1.8 * longest)
+    assert sheet[f"{doc}2"].alignment.wrap_text
 
 
 def test_no_notice_while_the_catalog_is_in_force(
@@ -234,11 +242,12 @@ def test_a_cell_that_looks_like_a_formula_stays_text(
     code, _, err = run(capsys, "report", str(plan), "-f", "csv", "-o", str(tmp_path / "c"))
     assert code == 0, err
     with open(tmp_path / "c" / "matrix.csv", encoding="utf-8-sig", newline="") as handle:
-        row = list(csv.reader(handle))[1]
-    assert row[3] == "'" + title
+        header, row = list(csv.reader(handle))
+    assert row[header.index("文書")] == "'" + title
     code, _, err = run(capsys, "report", str(plan), "-f", "xlsx", "-o", str(tmp_path / "r.xlsx"))
     assert code == 0, err
-    cell = openpyxl.load_workbook(tmp_path / "r.xlsx")["充足状況"]["D2"]
+    sheet = openpyxl.load_workbook(tmp_path / "r.xlsx")["充足状況"]
+    cell = sheet.cell(row=2, column=header.index("文書") + 1)
     assert (cell.value, cell.data_type) == (title, "s")
 
 
@@ -252,9 +261,9 @@ def test_an_invalid_plan_is_a_row_of_its_own_and_exit_1(
     out = tmp_path / "r.xlsx"
     code, _, _ = run(capsys, "report", str(good), str(bad), "-f", "xlsx", "-o", str(out))
     assert code == 1
-    _, rows = sheet_rows(openpyxl.load_workbook(out)["充足状況"])
+    header, rows = sheet_rows(openpyxl.load_workbook(out)["充足状況"])
     assert rows[-1][2] == str(bad)
-    assert rows[-1][5] == "無効"
+    assert rows[-1][header.index("状態")] == "無効"
     _, findings = sheet_rows(openpyxl.load_workbook(out)["指摘事項"])
     assert any(r[2] == str(bad) for r in findings)
 

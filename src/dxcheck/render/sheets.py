@@ -112,6 +112,7 @@ class Table:
     # lines above the header (xlsx only): text and its style (title, notice, note)
     notes: list[tuple[str, str]] = field(default_factory=list)
     frozen_columns: int = 0  # columns that stay in view when scrolling sideways (xlsx)
+    fit_width: bool = True  # printed as wide as one page (the matrix is printed across pages)
 
 
 def display_width(text: object) -> int:
@@ -127,11 +128,6 @@ def matrix_headers(catalog: Catalog, lang: str) -> list[str]:
         L["prefecture"],
         L["code"],
         L["municipality"],
-        L["document"],
-        L["kind"],
-        L["status"],
-        L["period"],
-        L["period_status"],
         *items,
         f"○ {L['covered']}",
         f"△ {L['partial']}",
@@ -139,11 +135,16 @@ def matrix_headers(catalog: Catalog, lang: str) -> list[str]:
         S["errors"],
         S["warnings"],
         S["infos"],
+        L["document"],
+        L["kind"],
+        L["status"],
+        L["period"],
+        L["period_status"],
         S["file"],
     ]
 
 
-MATRIX_FIRST_ITEM = 8  # index of the first item column in :func:`matrix_headers`
+MATRIX_FIRST_ITEM = 3  # index of the first item column in :func:`matrix_headers`
 
 
 def finding_headers(lang: str) -> list[str]:
@@ -195,10 +196,8 @@ def plan_rows(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     if view.valid:
         cells: list[Cell] = [row["symbol"] for row in view.coverage]
         counts = [view.counts["covered"], view.counts["partial"], view.counts["missing"]]
-        head: list[Cell] = [
-            view.prefecture,
-            view.code,
-            view.name,
+        head: list[Cell] = [view.prefecture, view.code, view.name]
+        document: list[Cell] = [
             view.title,
             view.kind,
             view.status,
@@ -208,7 +207,8 @@ def plan_rows(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     else:
         cells = [""] * len(catalog.items)
         counts = [0, 0, 0]
-        head = ["", "", view.path, L["invalid"], "", S["invalid_status"], "", ""]
+        head = ["", "", view.path]
+        document = [L["invalid"], "", S["invalid_status"], "", ""]
     matrix: Row = [
         *head,
         *cells,
@@ -216,6 +216,7 @@ def plan_rows(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         severities["error"],
         severities["warning"],
         severities["info"],
+        *document,
         view.path,
     ]
     deadlines: list[Row] = [
@@ -265,6 +266,7 @@ def tables(
         [p.matrix for p in ordered],
         symbols=range(first, first + len(catalog.items)),
         frozen_columns=3,
+        fit_width=False,
     )
     findings = Table(
         "findings", S["findings"], finding_headers(lang), [r for p in ordered for r in p.findings]

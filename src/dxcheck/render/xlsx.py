@@ -21,7 +21,7 @@ if TYPE_CHECKING:
     from collections.abc import Sequence
 
 MAX_WIDTH = 60  # a longer cell wraps instead of widening its column further
-SYMBOL_WIDTH = 12  # the ○/△/× columns: narrow, their item titles wrap in the header
+SYMBOL_WIDTH = 10  # the ○/△/× columns: narrow, their item titles wrap in the header
 SAMPLE = 2000  # rows looked at to size the columns (every row of a small table)
 
 
@@ -45,7 +45,8 @@ def header_height(table: Table, widths: Sequence[float]) -> float:
     """Points for the header row so that wrapped headers show whole (15 pt per line)."""
     lines = 1
     for header, width in zip(table.headers, widths, strict=True):
-        lines = max(lines, math.ceil(display_width(header) / max(1.0, width - 1)))
+        # a bold full-width header fits about 1.3 of its width units per line
+        lines = max(lines, math.ceil(display_width(header) / max(1.0, width * 1.3)))
     return 15.0 * min(lines, 10)
 
 
@@ -110,4 +111,12 @@ def _sheet(workbook: Any, table: Table, formats: dict[str, Any]) -> None:
                 style = "wrap" if col in wrapped else "text"
                 sheet.write_string(top + offset, col, cell, formats[style])
     sheet.freeze_panes(top + 1, table.frozen_columns)
+    # printing: A4 landscape, the header row (and the frozen columns) on every page
+    sheet.set_paper(9)
+    sheet.set_landscape()
+    sheet.repeat_rows(top)
+    if table.fit_width:
+        sheet.fit_to_pages(1, 0)
+    if table.frozen_columns:
+        sheet.repeat_columns(0, table.frozen_columns - 1)
     sheet.autofilter(top, 0, top + max(1, len(table.rows)), len(table.headers) - 1)
