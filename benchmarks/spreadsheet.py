@@ -99,18 +99,19 @@ def write_openpyxl(path: str, tables: list[Any], write_only: bool) -> None:
                 c.font, c.alignment = header_font, wrap
             return c
 
-        rows: list[list[Any]] = [[cell(n)] for n, _ in table.notes]
-        if table.notes:
-            rows.append([])
-        rows.append([cell(h, header=True) for h in table.headers])
-        for row in table.rows:
-            rows.append(
-                [
+        def rows(table: Any = table) -> Any:  # one row at a time, as write-only mode wants
+            for note, _ in table.notes:
+                yield [cell(note)]
+            if table.notes:
+                yield []
+            yield [cell(h, header=True) for h in table.headers]
+            for row in table.rows:
+                yield [
                     cell(v, STATUS_OF_SYMBOL.get(v) if i in table.symbols else None)  # type: ignore[arg-type]
                     for i, v in enumerate(row)
                 ]
-            )
-        for index, row in enumerate(rows, start=1):
+
+        for index, row in enumerate(rows(), start=1):
             sheet.append(row)
             if not write_only:
                 for col, value in enumerate(row):

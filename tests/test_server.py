@@ -197,6 +197,7 @@ async def test_a_broken_date_is_reported_at_its_line(editor: Editor) -> None:
     assert date.severity == types.DiagnosticSeverity.Error
     assert "13月はありません" in date.message
     assert date.source == "dxcheck"
+    assert date.code_description is None  # a schema problem: the message says it all
 
 
 @pytest.mark.asyncio

@@ -59,3 +59,19 @@ def test_docs_rules_md_is_what_the_rule_registry_says() -> None:
 
     for rule in all_rules():  # every diagnostic's link has its anchor
         assert f'<a id="{rule.id.lower()}"></a>' in written
+
+
+def test_without_the_server_extra_the_command_says_how_to_install_it(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import sys
+
+    from conftest import run_cli
+
+    monkeypatch.setitem(sys.modules, "pygls", None)  # as if not installed
+    code, out, err = run_cli(capsys, "server")
+    assert code == 2
+    assert out == ""
+    assert err.strip() == (
+        "dxcheck: この機能には追加のパッケージ pygls が必要です: pip install 'dxcheck[server]'"
+    )

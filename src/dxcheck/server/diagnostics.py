@@ -42,6 +42,8 @@ def line_range(lines: list[str], line: int, column: int) -> types.Range:
 
 
 def to_lsp(findings: list[Finding], lines: list[str], lang: str) -> list[types.Diagnostic]:
+    from dxcheck.engine.registry import get_rule
+
     out = []
     for f in findings:
         data: dict[str, Any] = {
@@ -59,7 +61,11 @@ def to_lsp(findings: list[Finding], lines: list[str], lang: str) -> list[types.D
                 message=message,
                 severity=_SEVERITY[f.severity],
                 code=f.rule,
-                code_description=types.CodeDescription(href=rule_url(f.rule)),
+                # rules have a section in docs/rules.md; schema problems (DX…) explain
+                # themselves in the message
+                code_description=(
+                    types.CodeDescription(href=rule_url(f.rule)) if get_rule(f.rule) else None
+                ),
                 source=SOURCE,
                 data=data,
             )
