@@ -152,7 +152,8 @@ def write_one(writer: str, tables_file: Path, out: Path) -> None:
     print(json.dumps({"seconds": seconds, "added_mb": _status("VmHWM") - before}))
 
 
-def compare_writers(tables_file: Path, work: Path) -> None:
+def compare_writers(tables_file: Path, work: Path, repeat: int) -> None:
+    import statistics
     from importlib.metadata import version
 
     print(
@@ -161,20 +162,23 @@ def compare_writers(tables_file: Path, work: Path) -> None:
     )
     tables = pickle.loads(tables_file.read_bytes())
     rows = sum(len(t.rows) for t in tables)
-    print(f"tables: {len(tables)} sheets, {rows:,} rows")
+    print(f"tables: {len(tables)} sheets, {rows:,} rows; median of {repeat} interleaved runs")
+    figures: dict[str, list[dict[str, float]]] = {w: [] for w in WRITERS}
+    for _ in range(repeat):  # interleaved: drift in the machine's load hits all alike
+        for writer in WRITERS:
+            out = work / f"{writer}.xlsx"
+            result = subprocess.run(
+                [sys.executable, __file__, "--write", writer, str(tables_file), str(out)],
+                capture_output=True,
+                text=True,
+                check=True,
+            )
+            figures[writer].append(json.loads(result.stdout.strip().splitlines()[-1]))
     for writer in WRITERS:
-        out = work / f"{writer}.xlsx"
-        result = subprocess.run(
-            [sys.executable, __file__, "--write", writer, str(tables_file), str(out)],
-            capture_output=True,
-            text=True,
-            check=True,
-        )
-        figures = json.loads(result.stdout.strip().splitlines()[-1])
-        print(
-            f"  {writer:<22} {figures['seconds']:6.2f} s   +{figures['added_mb']:6.1f} MB peak"
-            f"   {out.stat().st_size / 1e6:5.2f} MB file"
-        )
+        seconds = statistics.median(f["seconds"] for f in figures[writer])
+        added = max(f["added_mb"] for f in figures[writer])
+        size = (work / f"{writer}.xlsx").stat().st_size / 1e6
+        print(f"  {writer:<22} {seconds:6.2f} s   +{added:6.1f} MB peak   {size:5.2f} MB file")
 
 
 def compare_commands(folder: Path, work: Path) -> None:
@@ -205,6 +209,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=(__doc__ or "").splitlines()[0])
     parser.add_argument("folder", type=Path, nargs="?")
     parser.add_argument("--writers", action="store_true", help="only compare the writers")
+    parser.add_argument("--repeat", type=int, default=3, help="runs of each writer [3]")
     parser.add_argument("--write", nargs=3, metavar=("WRITER", "TABLES", "OUT"), help="internal")
     args = parser.parse_args()
     if args.write:
@@ -219,7 +224,7 @@ def main() -> None:
         tables_file = work / "tables.pickle"
         make_tables(args.folder, tables_file)
         print("1. the writers (same tables, each in its own process)")
-        compare_writers(tables_file, work)
+        compare_writers(tables_file, work, args.repeat)
         if not args.writers:
             print("2. the commands (all cores)")
             compare_commands(args.folder, work)
