@@ -236,6 +236,17 @@ async def test_a_missing_national_item_is_reported_with_its_rule_link(editor: Ed
 
 
 @pytest.mark.asyncio
+async def test_ranges_count_utf16_units_as_the_protocol_says(editor: Editor) -> None:
+    # 𠮷 lies outside the Basic Multilingual Plane: one character, two UTF-16 units
+    text = MINIMAL.replace("  name: 松島町", "  name: 𠮷松島町")
+    found = await editor.open("plans/test.yaml", text)
+    line = line_of(text, "𠮷")
+    [name] = [d for d in found if d.range.start.line == line]
+    assert name.range.start.character == len("  name: ")
+    assert name.range.end.character == len("  name: 𠮷松島町") + 1
+
+
+@pytest.mark.asyncio
 async def test_diagnostics_follow_the_edits(editor: Editor) -> None:
     broken = MINIMAL.replace("  end: 令和8年3月", "  end: 令和8年13月")
     assert by_code(await editor.open("plans/test.yaml", broken), "DX207")

@@ -72,6 +72,10 @@ class PlanServer(LanguageServer):
             result = [diagnostics.problem(analysis.problem)]
         else:
             result = diagnostics.to_lsp(analysis.findings, text.splitlines(), self.lang)
+            # code points (Python's columns) → the client's units (UTF-16 unless negotiated)
+            doc = self.workspace.get_text_document(uri)
+            for diag in result:
+                diag.range = doc.range_to_client_units(diag.range)  # type: ignore[arg-type]
         self.published[uri] = result
         self.text_document_publish_diagnostics(
             types.PublishDiagnosticsParams(uri=uri, diagnostics=result)
@@ -160,7 +164,7 @@ def build(lang: str | None = None) -> PlanServer:
         if ls.plan_text(uri) is None:
             return None
         doc = ls.workspace.get_text_document(uri)
-        pos = params.position
+        pos = doc.position_from_client_units(params.position)
         lines = doc.lines
         line = lines[pos.line] if pos.line < len(lines) else ""
         word = documents.word_at(line, pos.character)
@@ -179,7 +183,8 @@ def build(lang: str | None = None) -> PlanServer:
             return types.CompletionList(is_incomplete=False, items=[])
         doc = ls.workspace.get_text_document(uri)
         lines = [line.rstrip("\r\n") for line in doc.lines]
-        where = documents.place(lines, params.position.line, params.position.character)
+        pos = doc.position_from_client_units(params.position)
+        where = documents.place(lines, pos.line, pos.character)
         kinds = {
             "item": types.CompletionItemKind.EnumMember,
             "business": types.CompletionItemKind.Value,
@@ -224,7 +229,7 @@ def build(lang: str | None = None) -> PlanServer:
                 data.get("yaml_path", ""),
                 data.get("message_en", ""),
                 diag.range.start.line,
-                diag.range.start.character,
+                doc.position_from_client_units(diag.range.start).character,
                 ls.lang,
                 today,
             ):
