@@ -272,6 +272,18 @@ async def test_only_plan_files_are_checked(editor: Editor) -> None:
 
 
 @pytest.mark.asyncio
+async def test_a_broken_configuration_is_shown_at_the_top_of_the_plan(editor: Editor) -> None:
+    (editor.root / "dxcheck.toml").write_text("select = [\n", encoding="utf-8")
+    [problem] = await editor.open("plans/test.yaml", MINIMAL)
+    assert problem.range.start.line == 0
+    assert "dxcheck.toml" in problem.message and "TOML" in problem.message
+    # fixed on disk: the next check reads it again
+    (editor.root / "dxcheck.toml").write_text('ignore = ["COV"]\n', encoding="utf-8")
+    found = await editor.change("plans/test.yaml", MINIMAL)
+    assert found and not [d for d in found if str(d.code).startswith("COV")]
+
+
+@pytest.mark.asyncio
 async def test_messages_follow_the_client_locale(english: Editor) -> None:
     found = await english.open("plans/test.yaml", MINIMAL)
     assert any("security" in d.message and d.message.isascii() for d in by_code(found, "COV001"))

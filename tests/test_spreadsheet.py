@@ -232,6 +232,23 @@ def test_csv_files_have_a_bom_and_the_same_cells_as_the_json_output(
     assert "自治体フロントヤード改革の推進" in matrix[0]
 
 
+def test_sort_gaps_puts_the_plans_with_most_gaps_first(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
+    monkeypatch.chdir(ROOT)
+    out = tmp_path / "csv"
+    code, _, err = run(
+        capsys, "report", "plans", "-f", "csv", "-o", str(out), "--sort", "gaps", "--as-of", AS_OF
+    )
+    assert code == 0, err
+    with open(out / "matrix.csv", encoding="utf-8-sig", newline="") as handle:
+        header, *rows = list(csv.reader(handle))
+    partial, missing = header.index("△ 一部"), header.index("× 記載なし")
+    gaps = [2 * int(r[missing]) + int(r[partial]) for r in rows]
+    assert gaps == sorted(gaps, reverse=True)
+    assert len(set(gaps)) > 1
+
+
 def test_a_cell_that_looks_like_a_formula_stays_text(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, minimal_text: str
 ) -> None:
