@@ -36,6 +36,8 @@ class CheckFormat(StrEnum):
 class ReportFormat(StrEnum):
     md = "md"
     html = "html"
+    xlsx = "xlsx"  # issue 21: dxcheck.commands.spreadsheet
+    csv = "csv"
 
 
 class SortKey(StrEnum):
@@ -305,6 +307,12 @@ def build_app(lang: str) -> "typer.Typer":
             write_atomic(out, text)
         else:
             sys.stdout.write(text)
+
+    @app.command("server", help=t("server_cmd", lang), cls=command_cls)
+    def server_cmd() -> None:  # issue 21: the language server (dxcheck.server)
+        from dxcheck.commands.server import run as run_server
+
+        raise typer.Exit(run_server(lang))
 
     _add_cache_commands(app, lang, command_cls)
     return app

@@ -107,8 +107,12 @@ TEXTS: dict[str, tuple[str, str]] = {
     ),
     "config": ("設定ファイル（dxcheck.toml または pyproject.toml）", "Configuration file"),
     "report": (
-        "ギャップレポート（Markdown / HTML）を作成する",
-        "Render gap reports (Markdown / HTML)",
+        "ギャップレポート（Markdown / HTML / Excel ブック / CSV）を作成する",
+        "Render gap reports (Markdown / HTML / Excel workbook / CSV)",
+    ),
+    "server_cmd": (
+        "エディタ用の言語サーバ（LSP、標準入出力）を起動する: 入力中の診断・ホバー・補完・クイックフィックス",
+        "Run the language server for editors (LSP over stdio): diagnostics, hover, completion, quick fixes",
     ),
     "report_out": (
         "出力先（ファイル、または計画ごとのファイルと index を書くフォルダ）。省略時は標準出力",

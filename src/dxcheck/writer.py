@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import tempfile
+from collections.abc import Iterator
 
 
 def write_atomic(path: str, text: str) -> None:
@@ -20,6 +21,26 @@ def write_atomic(path: str, text: str) -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(tmp)
+        raise
+
+
+@contextlib.contextmanager
+def atomic_target(path: str) -> Iterator[str]:
+    """A temporary file name beside ``path`` for a writer that opens files itself (a
+    spreadsheet library); renamed to ``path`` when the block ends without an error, removed
+    otherwise, so ``path`` is either the complete new file or as it was."""
+    folder = os.path.dirname(os.path.abspath(path))
+    os.makedirs(folder, exist_ok=True)
+    suffix = os.path.splitext(path)[1] or ".tmp"  # writers may check the extension
+    fd, tmp = tempfile.mkstemp(prefix=".dxcheck-", suffix=suffix, dir=folder)
+    os.close(fd)
+    try:
+        os.chmod(tmp, _mode_for(path))
+        yield tmp
         os.replace(tmp, path)
     except BaseException:
         with contextlib.suppress(OSError):

@@ -15,6 +15,10 @@ from dxcheck.writer import write_atomic
 def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort: str) -> int:
     from dxcheck.render.report import output_plan, render_document, views_for
 
+    if fmt in ("xlsx", "csv"):  # spreadsheets (issue 21): one workbook, or CSV files in -o
+        from dxcheck.commands import spreadsheet
+
+        return spreadsheet.run(opts, fmt, out, sort)
     err = Out(sys.stderr)
     if out is not None and (template_dir is None or os.path.isdir(template_dir)):
         from dxcheck.inputs import STDIN, expand
