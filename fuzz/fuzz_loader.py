@@ -23,7 +23,8 @@ import atheris
 ROOT = Path(__file__).resolve().parents[1]
 
 with atheris.instrument_imports():
-    from dxcheck.loader import Limits, LoadError, load_bytes
+    from dxcheck.limits import Limits
+    from dxcheck.loader import LoadError, load_bytes
     from dxcheck.validate import validate_document
 
 LIMITS = Limits(max_bytes=200_000, max_depth=64, max_nodes=20_000)

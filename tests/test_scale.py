@@ -17,7 +17,7 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli as run
-from dxcheck import batch, cache, fastpath
+from dxcheck import batch, cache, fastpath, progress
 from dxcheck.commands.check import Options, prepare
 from dxcheck.console import Out
 
@@ -331,20 +331,20 @@ def test_progress_only_for_a_person_at_a_terminal(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     opts = Options(["plans"])
-    assert batch.show_progress(opts, "text", 100)
-    assert batch.show_progress(opts, "report", 100)
+    assert progress.show_progress(opts, "text", 100)
+    assert progress.show_progress(opts, "report", 100)
     for fmt in ("json", "sarif", "junit", "github"):
-        assert not batch.show_progress(opts, fmt, 100)
-    assert not batch.show_progress(Options(["plans"], quiet=True), "text", 100)
-    assert not batch.show_progress(opts, "text", 1)
+        assert not progress.show_progress(opts, fmt, 100)
+    assert not progress.show_progress(Options(["plans"], quiet=True), "text", 100)
+    assert not progress.show_progress(opts, "text", 1)
     monkeypatch.setenv("CI", "true")
-    assert not batch.show_progress(opts, "text", 100)
+    assert not progress.show_progress(opts, "text", 100)
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
-    assert not batch.show_progress(opts, "text", 100)
+    assert not progress.show_progress(opts, "text", 100)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
-    assert not batch.show_progress(opts, "text", 100)
+    assert not progress.show_progress(opts, "text", 100)
 
 
 def test_progress_bar_draws_files_rate_and_time_left() -> None:

@@ -12,14 +12,17 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 from dxcheck import __version__
+from dxcheck.exits import EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from dxcheck.i18n import detect_lang, hoist_lang, t
+from dxcheck.limits import MAX_BYTES, MAX_DEPTH
+from dxcheck.option_table import option
 
 if TYPE_CHECKING:
     import typer
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
-
+# The choices of --format and --fail-on; tests/test_check_cli.py checks that they are the
+# option table's (dxcheck.option_table), which the fast path reads.
 class OutFormat(StrEnum):
     text = "text"
     json = "json"
@@ -101,18 +104,18 @@ def build_app(lang: str) -> "typer.Typer":
     ) -> None:
         del lang_opt, version  # read before typer starts (detect_lang), kept for --help
 
+    def opt(command: str, dest: str) -> Any:
+        """The typer option of ``command`` for ``dest``, from the option table."""
+        entry = option(command, dest)
+        extra: dict[str, Any] = {} if entry.minimum is None else {"min": entry.minimum}
+        return typer.Option(*entry.flags, help=t(entry.help, lang), **extra)
+
     @app.command(help=t("validate", lang), cls=command_cls)
     def validate(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
-        fmt: Annotated[
-            OutFormat, typer.Option("--format", "-f", help=t("format", lang))
-        ] = OutFormat.text,
-        max_bytes: Annotated[
-            int, typer.Option("--max-bytes", min=1, help=t("max_bytes", lang))
-        ] = 10 * 1024 * 1024,
-        max_depth: Annotated[
-            int, typer.Option("--max-depth", min=2, help=t("max_depth", lang))
-        ] = 64,
+        fmt: Annotated[OutFormat, opt("validate", "fmt")] = OutFormat.text,
+        max_bytes: Annotated[int, opt("validate", "max_bytes")] = MAX_BYTES,
+        max_depth: Annotated[int, opt("validate", "max_depth")] = MAX_DEPTH,
     ) -> None:
         from dxcheck.commands.validate import run
 
@@ -121,34 +124,18 @@ def build_app(lang: str) -> "typer.Typer":
     @app.command(help=t("check", lang), cls=command_cls)
     def check(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
-        fmt: Annotated[
-            CheckFormat, typer.Option("--format", "-f", help=t("format", lang))
-        ] = CheckFormat.text,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
-        catalog: Annotated[
-            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
-        ] = None,
-        select: Annotated[
-            list[str] | None, typer.Option("--select", help=t("select", lang))
-        ] = None,
-        ignore: Annotated[
-            list[str] | None, typer.Option("--ignore", help=t("ignore", lang))
-        ] = None,
-        fail_on: Annotated[
-            FailOn | None, typer.Option("--fail-on", help=t("fail_on", lang))
-        ] = None,
-        config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
-        baseline: Annotated[
-            str | None, typer.Option("--baseline", help=t("baseline_opt", lang))
-        ] = None,
-        diff_base: Annotated[
-            str | None, typer.Option("--diff-base", help=t("diff_base", lang))
-        ] = None,
-        jobs: Annotated[
-            int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))
-        ] = None,
-        no_cache: Annotated[bool, typer.Option("--no-cache", help=t("no_cache", lang))] = False,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("quiet", lang))] = False,
+        fmt: Annotated[CheckFormat, opt("check", "fmt")] = CheckFormat.text,
+        as_of: Annotated[str | None, opt("check", "as_of")] = None,
+        catalog: Annotated[str | None, opt("check", "catalog")] = None,
+        select: Annotated[list[str] | None, opt("check", "select")] = None,
+        ignore: Annotated[list[str] | None, opt("check", "ignore")] = None,
+        fail_on: Annotated[FailOn | None, opt("check", "fail_on")] = None,
+        config: Annotated[str | None, opt("check", "config")] = None,
+        baseline: Annotated[str | None, opt("check", "baseline")] = None,
+        diff_base: Annotated[str | None, opt("check", "diff_base")] = None,
+        jobs: Annotated[int | None, opt("check", "jobs")] = None,
+        no_cache: Annotated[bool, opt("check", "no_cache")] = False,
+        quiet: Annotated[bool, opt("check", "quiet")] = False,
     ) -> None:
         from dxcheck.commands.check import Options, run
 

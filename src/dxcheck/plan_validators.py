@@ -14,6 +14,7 @@ import datetime
 from typing import Any
 
 from pydantic_core import PydanticCustomError
+from pydantic_core.core_schema import ValidationInfo
 
 from dxcheck import dates
 from dxcheck.codes import check_digit, check_digit_ok
@@ -71,15 +72,25 @@ def municipality_code(value: Any) -> str:
     return value
 
 
-def known_item(value: str) -> str:
-    """An id of a national item of some catalog version (with "did you mean")."""
-    from dxcheck.vocabulary import all_ids, known
+ITEM_IDS_CONTEXT = "item_ids"
+"""The key of pydantic's validation context that holds the national item ids known besides
+the bundled catalogs' (those of a catalog file given with ``--catalog``), a frozenset."""
 
-    if known(value):
+
+def known_item(value: str, info: ValidationInfo) -> str:
+    """An id of a national item of some catalog version (with "did you mean"): a bundled
+    catalog's, or one of the ids in the validation context (:data:`ITEM_IDS_CONTEXT`)."""
+    from dxcheck.vocabulary import ITEM_IDS
+
+    if value in ITEM_IDS:
+        return value
+    context = info.context
+    extra: frozenset[str] = context.get(ITEM_IDS_CONTEXT, frozenset()) if context else frozenset()
+    if value in extra:
         return value
     import difflib
 
-    near = difflib.get_close_matches(value, all_ids(), n=1, cutoff=0.6)
+    near = difflib.get_close_matches(value, sorted(ITEM_IDS | extra), n=1, cutoff=0.6)
     raise PydanticCustomError(
         "unknown_item",
         "不明な国の項目ID `{value}` です{hint}（dxcheck catalog で一覧）",

@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
 from dxcheck import prebuilt
+from dxcheck.catalog.business import business_key, no_variant_twice
+from dxcheck.catalog.sources import secondary_only, strength
 
 if TYPE_CHECKING:
     from dxcheck.catalog.models import BusinessVariants, Catalog, CatalogCitation
+
+__all__ = [
+    "UnknownCatalogVersion",
+    "business_key",
+    "no_variant_twice",
+    "secondary_only",
+    "strength",
+]
 
 # The data files next to this module (importlib.resources would cost ~25 ms of imports on every
 # run; the package is always installed as files).
@@ -43,19 +52,19 @@ _USER: dict[str, Catalog] = {}
 
 def register(catalog: Catalog) -> str:
     """Make a user-supplied catalog available under its version (it becomes the latest)."""
-    from dxcheck.vocabulary import EXTRA_IDS
-
     _USER[catalog.version] = catalog
-    EXTRA_IDS.update(item.id for item in catalog.items)
     return catalog.version
+
+
+def user_item_ids() -> frozenset[str]:
+    """The national item ids of the catalogs registered with --catalog FILE (validation
+    receives them in its context: :func:`dxcheck.validate.validate_bytes`)."""
+    return frozenset(item.id for catalog in _USER.values() for item in catalog.items)
 
 
 def forget_user_catalogs() -> None:
     """Drop the catalogs registered with --catalog FILE (one run's state; tests reset it)."""
-    from dxcheck.vocabulary import EXTRA_IDS
-
     _USER.clear()
-    EXTRA_IDS.clear()
 
 
 def use(value: str) -> str:
@@ -189,39 +198,6 @@ def catalog_facts(catalog: Catalog) -> Iterator[Fact]:
 
 
 # --- 基幹業務 name variants (catalog data, not code) -------------------------------------------
-
-
-def no_variant_twice(table: Any) -> Any:
-    """The table names each variant for one 基幹業務 only (the model's after-validator)."""
-    seen: dict[str, str] = {}
-    for entry in table.business:
-        for text in (entry.name, *entry.variants):
-            key = business_key(text)
-            if seen.setdefault(key, entry.name) != entry.name:
-                raise ValueError(f"「{text}」が {seen[key]} と {entry.name} の両方にあります")
-    return table
-
-
-def strength(citation: CatalogCitation | None) -> Literal["official", "secondary", "none"]:
-    """official when any source is an official text (at its own address or copied);
-    secondary when all sources are secondary; none without a source (or citation)."""
-    if citation is None or not citation.sources:
-        return "none"
-    if any(s.kind in ("official", "official_copy") for s in citation.sources):
-        return "official"
-    return "secondary"
-
-
-def secondary_only(citation: CatalogCitation | None) -> bool:
-    """No official source shows this fact: findings from it never sound certain."""
-    return strength(citation) != "official"
-
-
-def business_key(name: str) -> str:
-    """NFKC, no spaces, one kind of middle dot: the form names are compared in."""
-    text = unicodedata.normalize("NFKC", name)
-    text = re.sub(r"\s+", "", text)
-    return text.replace("･", "・")
 
 
 @cache

@@ -14,7 +14,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, model_validator
 
-from dxcheck.catalog import no_variant_twice
+from dxcheck.catalog.business import no_variant_twice
 
 Category = Literal["priority", "structure", "related", "other"]
 
@@ -70,14 +70,14 @@ class CatalogCitation(_Model):
 
     @property
     def strength(self) -> Strength:
-        """See :func:`dxcheck.catalog.strength` (records of this model have no properties)."""
-        from dxcheck.catalog import strength
+        """See :func:`dxcheck.catalog.sources.strength` (records of this model have no properties)."""
+        from dxcheck.catalog.sources import strength
 
         return strength(self)
 
     @property
     def secondary_only(self) -> bool:
-        from dxcheck.catalog import secondary_only
+        from dxcheck.catalog.sources import secondary_only
 
         return secondary_only(self)
 

@@ -7,12 +7,12 @@ import json
 import sys
 
 from dxcheck.catalog import UnknownCatalogVersion, latest_version, load_catalog
-from dxcheck.commands.check import UsageError, parse_as_of
 from dxcheck.commands.validate import format_line
 from dxcheck.console import Out
 from dxcheck.engine.runner import PlanCheck, check_plan
 from dxcheck.gitrev import GitError, show, split_rev_path
-from dxcheck.loader import DEFAULT_LIMITS
+from dxcheck.limits import DEFAULT_LIMITS
+from dxcheck.options import UsageError, parse_as_of
 from dxcheck.validate import Result, validate_bytes
 
 RANK = {"missing": 0, "partial": 1, "covered": 2}

@@ -19,7 +19,8 @@ from dxcheck.catalog import (
 from dxcheck.catalog import strength as catalog_strength
 from dxcheck.catalog.models import SOURCE_KIND_EN, SOURCE_KIND_JA, Catalog
 from dxcheck.console import Out
-from dxcheck.engine.registry import Rule, all_rules, get_rule
+from dxcheck.engine.registry import Rule
+from dxcheck.engine.rules import all_rules, get_rule
 
 _CATEGORY = {
     "priority": ("重点取組事項", "priority"),
@@ -32,7 +33,7 @@ _CATEGORY = {
 def _load(value: str | None, lang: str) -> Catalog | None:
     """A bundled version or a catalog file, resolved as `check` does (problems at
     file:line:col on stderr; None then)."""
-    from dxcheck.commands.check import resolve_catalog
+    from dxcheck.checkrun import resolve_catalog
     from dxcheck.options import UsageError
 
     try:

@@ -7,8 +7,9 @@ import sys
 from typing import Any
 
 from dxcheck.catalog import load_catalog
-from dxcheck.commands.check import EXIT_USAGE, Options, prepare_or_explain
+from dxcheck.commands.check import Options, prepare_or_explain
 from dxcheck.console import Out
+from dxcheck.exits import EXIT_USAGE
 from dxcheck.writer import write_atomic
 
 
@@ -104,7 +105,7 @@ def _init_folder(
     """Set up a worker of :func:`run_folder` (a forked one inherits ``settings``)."""
     import gc
 
-    from dxcheck.commands.check import resolve
+    from dxcheck.checkrun import resolve
 
     gc.disable()
     _FOLDER.update(
@@ -118,12 +119,11 @@ def _init_folder(
 
 def _page_task(path: str) -> dict[str, Any]:
     """Validate, check and render one plan, write its page; what the index needs of it."""
-    from dxcheck.commands.check import check_result
+    from dxcheck.checkrun import check_bytes
     from dxcheck.diagnostics import format_line
     from dxcheck.inputs import display_name, os_error, read_input
     from dxcheck.render.report import render_document
     from dxcheck.render.report_model import index_row, plan_view
-    from dxcheck.validate import validate_bytes
 
     settings = _FOLDER["settings"]
     fmt, out, lang = _FOLDER["fmt"], _FOLDER["out"], _FOLDER["lang"]
@@ -131,8 +131,7 @@ def _page_task(path: str) -> dict[str, Any]:
         data = read_input(path, settings.limits.max_bytes)
     except OSError as exc:
         return {"unreadable": format_line(os_error(path, exc), lang)}
-    result = validate_bytes(data, display_name(path), settings.limits, keep="record")
-    check = check_result(result, settings)
+    result, check = check_bytes(data, display_name(path), settings)
     if result.document is not None:
         result.document.release_positions()
     view = plan_view(check, settings.catalog, settings.as_of, lang)
@@ -159,9 +158,11 @@ def run_folder(
     """`report -o FOLDER`: each plan's page is written by a worker as soon as the plan is
     checked; only a small row per plan (name, code, prefecture, one letter per item) comes
     back, and index.md / index.html is the overview drawn from those rows."""
-    from dxcheck import batch
-    from dxcheck.commands.check import UsageError, resolve
+    from dxcheck.checkrun import resolve
     from dxcheck.inputs import expand
+    from dxcheck.options import UsageError
+    from dxcheck.parallel import pool_map
+    from dxcheck.progress import progress_for
     from dxcheck.render.report import render_index
 
     try:
@@ -174,10 +175,8 @@ def run_folder(
     rows: list[dict[str, Any]] = []
     failed: str | None = None
     initargs = (opts, fmt, out, template_dir, settings)
-    with batch.progress_for(opts, "report", len(expanded.files)) as advance:
-        for row in batch.pool_map(
-            _page_task, expanded.files, _init_folder, initargs, opts.jobs, advance
-        ):
+    with progress_for(opts, "report", len(expanded.files)) as advance:
+        for row in pool_map(_page_task, expanded.files, _init_folder, initargs, opts.jobs, advance):
             if "unreadable" in row:
                 unreadable.append(row["unreadable"])
             elif "write_error" in row:
