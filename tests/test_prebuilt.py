@@ -26,6 +26,8 @@ from dxcheck.diagnostics import Diagnostic
 from dxcheck.models import Plan
 from dxcheck.validate import validate_bytes
 
+pytestmark = pytest.mark.slow  # pytest -m "not slow" leaves it out (README)
+
 ROOT = Path(__file__).resolve().parents[1]
 PLANS = sorted((ROOT / "plans").glob("*.yaml"))
 ODD_VALUES: list[Any] = [12345, "", True, None, [], {}, "令和99年13月1日", "x", 1.5, ["a"]]

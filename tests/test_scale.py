@@ -21,6 +21,8 @@ from dxcheck import batch, cache, fastpath, progress
 from dxcheck.commands.check import Options, prepare
 from dxcheck.console import Out
 
+pytestmark = pytest.mark.slow  # pytest -m "not slow" leaves it out (README)
+
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-23"
 FORMATS = ["text", "json", "sarif", "github", "junit"]

@@ -26,7 +26,7 @@ from pydantic import (
     model_validator,
 )
 
-from dxcheck import dates, plan_validators
+from dxcheck import dates, document_kinds, plan_validators
 
 SCHEMA_ID = "https://dxcheck.invalid/schemas/plan.schema.json"
 
@@ -138,16 +138,14 @@ class Revision(_Model):
     cite: Citation | None = None
 
 
+# the keys of dxcheck.document_kinds.DOCUMENT_KINDS (tests/test_schema.py)
 DocumentKind = Literal["plan", "policy", "vision", "summary", "proposal", "other"]
 DocumentStatus = Literal["adopted", "draft", "proposal"]
 
 
 class DocumentInfo(_Model):
     title: NonEmpty = Field(description="文書名")
-    kind: DocumentKind = Field(
-        description="plan=計画, policy=方針, vision=ビジョン, summary=概要版, "
-        "proposal=策定提案（本部会議への提案書など）, other=その他"
-    )
+    kind: DocumentKind = Field(description=document_kinds.schema_description())
     status: DocumentStatus = Field(description="adopted=策定済, draft=案, proposal=提案段階")
     adopted: JpDate | None = Field(default=None, description="策定（決定・提案）日")
     published: JpDate | None = Field(default=None, description="発行日（概要版など）")

@@ -19,6 +19,7 @@ from dxcheck.catalog import (
 from dxcheck.catalog import strength as catalog_strength
 from dxcheck.catalog.models import SOURCE_KIND_EN, SOURCE_KIND_JA, Catalog
 from dxcheck.console import Out
+from dxcheck.document_kinds import DOCUMENT_KINDS
 from dxcheck.engine.registry import Rule
 from dxcheck.engine.rules import all_rules, get_rule
 
@@ -260,22 +261,13 @@ def explain_rule(rule_id: str, lang: str) -> int:
     return 0
 
 
-_KIND = {
-    "plan": ("計画", "plan"),
-    "policy": ("方針", "policy"),
-    "vision": ("ビジョン", "vision"),
-    "summary": ("概要版", "summary"),
-    "proposal": ("策定提案", "proposal"),
-    "other": ("その他", "other"),
-}
-
-
 def _explain_severity(out: Out, rule: Rule, en: bool) -> None:
     """How the severity is decided for this rule: per kind of document, and by the strength of
     the national fact it rests on (dxcheck.engine.severity)."""
     out.line("Severity" if en else "重大度の決まり方", "path")
     kinds = ", ".join(
-        f"{_KIND[k][1 if en else 0]}: {rule.severity_for_kind(k) or rule.severity}" for k in _KIND
+        f"{DOCUMENT_KINDS[k][1 if en else 0]}: {rule.severity_for_kind(k) or rule.severity}"
+        for k in DOCUMENT_KINDS
     )
     out.line(f"  {'by kind of document' if en else '文書の種別ごと'}: {kinds}")
     catalog = load_catalog()

@@ -7,7 +7,7 @@ import difflib
 import os
 import sys
 
-from dxcheck import codes
+from dxcheck import codes, document_kinds
 from dxcheck.catalog import load_catalog
 from dxcheck.codes import LocalGov
 from dxcheck.console import Out
@@ -34,7 +34,7 @@ def skeleton(gov: LocalGov, schema_ref: str) -> str:
         f"  prefecture: {gov.prefecture}",
         "document:",
         f"  title: {name}DX推進計画",
-        "  kind: plan  # plan=計画, policy=方針, vision=ビジョン, summary=概要版, proposal=策定提案",
+        f"  kind: plan  # {document_kinds.template_comment()}",
         "  status: draft  # adopted=策定済, draft=案, proposal=提案段階",
         "  # adopted: 令和8年3月",
         "  source:",

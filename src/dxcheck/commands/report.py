@@ -4,13 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from dxcheck.catalog import load_catalog
 from dxcheck.commands.check import Options, prepare_or_explain
 from dxcheck.console import Out
 from dxcheck.exits import EXIT_USAGE
 from dxcheck.writer import write_atomic
+
+if TYPE_CHECKING:
+    from dxcheck.render.report_model import IndexRow
 
 
 def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort: str) -> int:
@@ -117,7 +121,16 @@ def _init_folder(
     )
 
 
-def _page_task(path: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What a worker hands back of one plan: its row of the index, or why there is none."""
+
+    row: IndexRow | None = None
+    unreadable: str | None = None  # the file could not be read (a formatted diagnostic)
+    write_error: str | None = None  # its page could not be written
+
+
+def _page_task(path: str) -> _Page:
     """Validate, check and render one plan, write its page; what the index needs of it."""
     from dxcheck.checkrun import check_bytes
     from dxcheck.diagnostics import format_line
@@ -130,7 +143,7 @@ def _page_task(path: str) -> dict[str, Any]:
     try:
         data = read_input(path, settings.limits.max_bytes)
     except OSError as exc:
-        return {"unreadable": format_line(os_error(path, exc), lang)}
+        return _Page(unreadable=format_line(os_error(path, exc), lang))
     result, check = check_bytes(data, display_name(path), settings)
     if result.document is not None:
         result.document.release_positions()
@@ -148,8 +161,8 @@ def _page_task(path: str) -> dict[str, Any]:
     try:
         write_atomic(os.path.join(out, page), text)
     except OSError as exc:
-        return {"write_error": exc.strerror or str(exc)}
-    return index_row(view, page)
+        return _Page(write_error=exc.strerror or str(exc))
+    return _Page(row=index_row(view, page))
 
 
 def run_folder(
@@ -172,17 +185,19 @@ def run_folder(
         return EXIT_USAGE
     expanded = expand(opts.paths)
     unreadable = [format_line_of(d, opts.lang) for d in expanded.errors]
-    rows: list[dict[str, Any]] = []
+    rows: list[IndexRow] = []
     failed: str | None = None
     initargs = (opts, fmt, out, template_dir, settings)
     with progress_for(opts, "report", len(expanded.files)) as advance:
-        for row in pool_map(_page_task, expanded.files, _init_folder, initargs, opts.jobs, advance):
-            if "unreadable" in row:
-                unreadable.append(row["unreadable"])
-            elif "write_error" in row:
-                failed = failed or row["write_error"]
-            else:
-                rows.append(row)
+        for page in pool_map(
+            _page_task, expanded.files, _init_folder, initargs, opts.jobs, advance
+        ):
+            if page.unreadable is not None:
+                unreadable.append(page.unreadable)
+            elif page.write_error is not None:
+                failed = failed or page.write_error
+            elif page.row is not None:
+                rows.append(page.row)
     for line in unreadable:
         err.line(line, "error")
     if failed is not None:

@@ -11,7 +11,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from dxcheck.engine.runner import PlanCheck
-from dxcheck.render.report_model import LABELS, PlanView, matrix, overview, plan_view
+from dxcheck.render.report_model import (
+    LABELS,
+    IndexRow,
+    PlanView,
+    matrix,
+    overview,
+    plan_view,
+)
 
 if TYPE_CHECKING:
     from dxcheck.catalog.models import Catalog
@@ -126,7 +133,7 @@ def output_plan(out: str, count: int, fmt: str) -> tuple[str, bool]:
 
 
 def render_index(
-    rows: list[dict[str, Any]],
+    rows: list[IndexRow],
     catalog: Catalog,
     as_of: datetime.date,
     fmt: str,

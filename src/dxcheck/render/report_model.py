@@ -8,8 +8,9 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
+from dxcheck import document_kinds
 from dxcheck.engine.coverage import ItemCoverage
 from dxcheck.engine.runner import PlanCheck
 
@@ -155,28 +156,73 @@ CATEGORY = {
         "other": "other",
     },
 }
-KIND = {
-    "ja": {
-        "plan": "計画",
-        "policy": "方針",
-        "vision": "ビジョン",
-        "summary": "概要版",
-        "proposal": "策定提案",
-        "other": "その他",
-    },
-    "en": {
-        "plan": "plan",
-        "policy": "policy",
-        "vision": "vision",
-        "summary": "summary",
-        "proposal": "proposal",
-        "other": "other",
-    },
-}
 STATUS = {
     "ja": {"adopted": "策定済", "draft": "案", "proposal": "提案段階"},
     "en": {"adopted": "adopted", "draft": "draft", "proposal": "proposal"},
 }
+
+
+# --- the rows of a report (TypedDicts: plain dicts at run time, which the templates read and
+# a worker process hands back; typed for mypy) -------------------------------------------------
+
+
+class FindingRow(TypedDict):
+    rule: str
+    item: str
+    message: str
+    where: str  # path:line:column
+    yaml_path: str
+
+
+class EvidenceRow(TypedDict):
+    section: str
+    quote: str
+    commitment: str
+
+
+class CoverageRow(TypedDict):
+    id: str
+    title: str
+    category: str
+    status: str  # covered | partial | missing
+    status_label: str
+    symbol: str
+    reason: str
+    evidence: list[EvidenceRow]
+
+
+class GapRow(TypedDict):
+    id: str
+    title: str
+    status_label: str
+    symbol: str
+    reason: str
+    expects: list[str]
+    next_step: str
+    citation: str
+
+
+class DeadlineRow(TypedDict, total=False):
+    date: Any  # a date while sorting, then its ISO text
+    kind: str
+    what: str
+    passed: bool
+    state: str
+
+
+class IndexRow(TypedDict):
+    """What the overview keeps of one plan (:func:`index_row`)."""
+
+    slug: str
+    page: str
+    path: str
+    valid: bool
+    name: str
+    code: str
+    prefecture: str
+    cells: str  # one letter per catalog item: c(overed), p(artial), m(issing)
+    missing: int
+    partial: int
 
 
 @dataclass(slots=True)
@@ -192,11 +238,11 @@ class PlanView:
     period: str
     period_status: str
     catalog: str
-    coverage: list[dict[str, Any]] = field(default_factory=list)
-    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    coverage: list[CoverageRow] = field(default_factory=list)
+    deadlines: list[DeadlineRow] = field(default_factory=list)
     timeline: dict[str, Any] = field(default_factory=dict)
-    findings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    gaps: list[dict[str, Any]] = field(default_factory=list)
+    findings: dict[str, list[FindingRow]] = field(default_factory=dict)
+    gaps: list[GapRow] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     # the full document a 概要版 summarises: {"title", "url" (http/https only), "file"}
     full_document: dict[str, str] | None = None
@@ -211,7 +257,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     L = LABELS[lang]
     en = lang == "en"
     slug = check.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    findings: dict[str, list[dict[str, Any]]] = {s: [] for s in SEVERITIES}
+    findings: dict[str, list[FindingRow]] = {s: [] for s in SEVERITIES}
     for f in check.findings:
         findings[f.severity].append(
             {
@@ -255,14 +301,14 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
             period_status = L["not_started"]
         else:
             period_status = L["in_period"]
-    coverage_rows = []
-    gaps = []
+    coverage_rows: list[CoverageRow] = []
+    gaps: list[GapRow] = []
     counts = {"covered": 0, "partial": 0, "missing": 0}
     for item in catalog.items:
         cov = check.coverage[item.id]
         counts[cov.status] += 1
         # The same passage often backs both an initiative and a facts entry: show it once.
-        evidence: list[dict[str, str]] = []
+        evidence: list[EvidenceRow] = []
         seen: set[tuple[str, str]] = set()
         for e in cov.evidence:
             if (e.section, e.quote or "") not in seen:
@@ -312,7 +358,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         name=plan.municipality.name,
         code=plan.municipality.code,
         title=plan.document.title,
-        kind=KIND[lang][plan.document.kind],
+        kind=document_kinds.label(plan.document.kind, lang),
         status=STATUS[lang][plan.document.status],
         period=period_text,
         period_status=period_status,
@@ -345,10 +391,10 @@ def _full_document(plan: Plan) -> dict[str, str] | None:
 
 def _deadlines(
     check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: str
-) -> list[dict[str, Any]]:
+) -> list[DeadlineRow]:
     L = LABELS[lang]
     en = lang == "en"
-    rows: list[dict[str, Any]] = []
+    rows: list[DeadlineRow] = []
     plan = check.plan
     assert plan is not None
     std = plan.facts.standardization
@@ -392,7 +438,7 @@ def _deadlines(
     return rows
 
 
-def timeline(rows: list[dict[str, Any]], as_of: datetime.date) -> dict[str, Any]:
+def timeline(rows: list[DeadlineRow], as_of: datetime.date) -> dict[str, Any]:
     """Positions (0–1 across the page) of the deadline rows and the as-of date, and a tick per
     1 April, for the HTML report's SVG timeline."""
     if not rows:
@@ -456,7 +502,7 @@ _LETTER = {"covered": "c", "partial": "p", "missing": "m"}
 STATUS_OF = {letter: status for status, letter in _LETTER.items()}
 
 
-def index_row(view: PlanView, page: str) -> dict[str, Any]:
+def index_row(view: PlanView, page: str) -> IndexRow:
     """What the overview keeps of one plan (a few hundred bytes): statuses as one letter per
     catalog item, in catalog order."""
     return {
@@ -473,7 +519,7 @@ def index_row(view: PlanView, page: str) -> dict[str, Any]:
     }
 
 
-def overview(rows: list[dict[str, Any]], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
+def overview(rows: list[IndexRow], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
     """The index of many plans: plans grouped by prefecture (in the order of the first two
     digits of the local government code, as in the national code list), sorted within a group
     by code or by gaps; counts per item and per prefecture; invalid plans listed apart."""
