@@ -336,7 +336,8 @@ def bench(folder: Path, repeat: int, repeat_start: int, peer: bool, one_file: bo
             [dx, "check", str(one), "--as-of", AS_OF, "--no-cache"],
         ]
         # what the libraries cost before dxcheck does anything: the interpreter with PyYAML and
-        # pydantic's models (BaseModel, Field), or with pydantic-core only (the prebuilt path)
+        # pydantic's models (BaseModel, Field), or with pydantic-core only (what the commands
+        # import: dxcheck.core_schemas)
         cmds.append([py, "-c", "import yaml; from pydantic import BaseModel, Field"])
         cmds.append([py, "-c", "import yaml, pydantic_core"])
         # the very first run after installing or upgrading: an empty cache folder every time
@@ -391,7 +392,7 @@ def bench(folder: Path, repeat: int, repeat_start: int, peer: bool, one_file: bo
                     figs[2].wall / lint.wall,
                     "(info)",
                     True,
-                    "   (import only; the commands no longer load them)",
+                    "   (import only; the commands do not import pydantic)",
                 )
             )
             results.append(

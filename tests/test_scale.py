@@ -178,14 +178,9 @@ def test_cache_folder_is_ignored_by_git_and_can_be_cleaned(
 
 
 def entries(folder: Path) -> list[Path]:
-    """The per-plan entries of `check` (not the prebuilt schemas beside them)."""
+    """The per-plan entries of `check`."""
     return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.parent != folder
-        and p.parent.name != "prebuilt"
-        and ".tmp" not in p.name
+        p for p in folder.rglob("*") if p.is_file() and p.parent != folder and ".tmp" not in p.name
     )
 
 

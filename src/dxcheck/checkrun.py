@@ -115,7 +115,7 @@ def check_result(result: Result, settings: Settings) -> PlanCheck:
 
 def validate(data: bytes, name: str, settings: Settings) -> Result:
     """Validate one plan's bytes with the run's limits and known item ids."""
-    return validate_bytes(data, name, settings.limits, keep="record", item_ids=settings.item_ids)
+    return validate_bytes(data, name, settings.limits, item_ids=settings.item_ids)
 
 
 def check_bytes(data: bytes, name: str, settings: Settings) -> tuple[Result, PlanCheck]:

@@ -319,32 +319,9 @@ def _add_cache_commands(app: "typer.Typer", lang: str, command_cls: type[Any]) -
         raise typer.Exit(clean_cache(path, lang))
 
 
-def _skip_pydantic_plugins() -> None:
-    """dxcheck uses no pydantic plugins, but pydantic looks for them (importing
-    importlib.metadata and scanning every installed package's entry points) when it builds the
-    first model: a quarter of a one-file `validate`. In the command-line process only (never
-    when dxcheck is imported as a library), answer "no plugins" without the scan, unless the
-    user configured PYDANTIC_DISABLE_PLUGINS otherwise or pydantic is already loaded."""
-    import os
-
-    if "pydantic" in sys.modules or os.environ.get("PYDANTIC_DISABLE_PLUGINS", "__all__") not in (
-        "__all__",
-        "1",
-        "true",
-    ):
-        return
-    import types
-
-    loader = types.ModuleType("pydantic.plugin._loader")
-    loader.get_plugins = tuple  # type: ignore[attr-defined]  # () : no plugins
-    sys.modules.setdefault("pydantic.plugin._loader", loader)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``dxcheck`` console script and ``python -m dxcheck``."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if argv is None:  # the console script, not a caller in the same process
-        _skip_pydantic_plugins()
     # dxcheck builds many small trees that live until the output is written and holds no
     # reference cycles worth collecting; the cyclic GC rescanning them cost more than parsing
     # (3.5 s of 7 s on 1,788 plans). Reference counting still frees everything else.

@@ -1,11 +1,10 @@
 """The functions the plan schema calls while it validates, free of pydantic's model machinery.
 
-:mod:`dxcheck.models` declares the plan schema with pydantic; the checks a type annotation
-cannot say (a 和暦 date, a code's check digit, a known item id, "give start/end or not_stated")
-live here. They import only :mod:`pydantic_core` (for its error type) and dxcheck's own light
-modules, and they read a model's fields only by attribute, so the same functions serve
-pydantic's models and the plain records a one-file ``dxcheck validate`` builds from the
-prebuilt schema (:mod:`dxcheck.prebuilt`) without importing pydantic's model machinery.
+:mod:`dxcheck.models` declares the plan classes; the checks a type annotation cannot say (a
+和暦 date, a code's check digit, a known item id, "give start/end or not_stated") live here.
+They import only :mod:`pydantic_core` (for its error type) and dxcheck's own light modules,
+and the shipped core schema (:mod:`dxcheck.core_schemas`) names them, so validation at run
+time never imports pydantic.
 """
 
 from __future__ import annotations

@@ -9,19 +9,18 @@ English here, once, for plans (:func:`plan_diagnostics`, DX202–DX209) and for 
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import functools
 import types
 import typing
 from collections.abc import Iterator
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from pydantic_core import ValidationError
 
 from dxcheck.diagnostics import Diagnostic, format_yaml_path
 from dxcheck.loader import Document, Path
-
-if TYPE_CHECKING:
-    from pydantic import BaseModel
 
 
 def normalise_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> Path:
@@ -41,10 +40,8 @@ def normalise_loc(data: Any, loc: tuple[Any, ...], missing: bool) -> Path:
     return tuple(out)
 
 
-def _model_at(loc: Path) -> type[BaseModel] | None:
-    """The model class that validates the mapping at ``loc`` (for key suggestions)."""
-    from pydantic import BaseModel
-
+def _class_at(loc: Path) -> type[Any] | None:
+    """The plan class that validates the mapping at ``loc`` (for key suggestions)."""
     from dxcheck.models import Plan
 
     current: Any = Plan
@@ -53,13 +50,45 @@ def _model_at(loc: Path) -> type[BaseModel] | None:
         if isinstance(part, int):
             args = typing.get_args(current)
             current = args[0] if args else None
-        elif isinstance(current, type) and issubclass(current, BaseModel):
-            info = current.model_fields.get(part)
-            current = info.annotation if info else None
+        elif _is_class(current):
+            current = _hints(current).get(part)
         else:
             return None
     current = _unwrap(current)
-    return current if isinstance(current, type) and issubclass(current, BaseModel) else None
+    return current if _is_class(current) else None
+
+
+def _is_class(tp: Any) -> bool:
+    return isinstance(tp, type) and dataclasses.is_dataclass(tp)
+
+
+@functools.cache
+def _hints(cls: type[Any]) -> dict[str, Any]:
+    """A plan class's fields and their types (``Annotated`` metadata dropped)."""
+    fields = {f.name for f in dataclasses.fields(cls)}
+    return {k: v for k, v in typing.get_type_hints(cls).items() if k in fields}
+
+
+def _as_model(error: Any) -> Any:
+    """An error of a dataclass in the words pydantic uses for a model (what these classes
+    were, and what the messages were written for): an unknown key is ``extra_forbidden``,
+    a value that is not a mapping ``model_type``."""
+    kind = error["type"]
+    if kind == "unexpected_keyword_argument":
+        return {**error, "type": "extra_forbidden", "msg": "Extra inputs are not permitted"}
+    if kind == "dataclass_type":
+        name = (error.get("ctx") or {}).get("class_name", "")
+        return {
+            **error,
+            "type": "model_type",
+            "msg": f"Input should be a valid dictionary or instance of {name}",
+        }
+    return error
+
+
+def pydantic_message(error: Any) -> str:
+    """pydantic's own message for one error, worded as for a model (configuration files)."""
+    return str(_as_model(error)["msg"])
 
 
 def _unwrap(tp: Any) -> Any:
@@ -96,7 +125,7 @@ def plan_diagnostics(doc: Document, exc: ValidationError) -> Iterator[Diagnostic
     """The errors of a plan's validation, one per place, in Japanese and English."""
     errors = [
         (error, normalise_loc(doc.data, error["loc"], error["type"] == "missing"))
-        for error in exc.errors(include_url=False)
+        for error in map(_as_model, exc.errors(include_url=False))
     ]
     # A misspelt key (`titel`) also makes the real one (`title`) missing: the "did you mean"
     # of the unknown key already says so, so the second message is left out.
@@ -118,8 +147,8 @@ def plan_diagnostics(doc: Document, exc: ValidationError) -> Iterator[Diagnostic
 
 
 def _allowed_keys(parent: Path) -> list[str]:
-    model = _model_at(parent)
-    return sorted(model.model_fields) if model else []
+    cls = _class_at(parent)
+    return sorted(f.name for f in dataclasses.fields(cls)) if cls else []
 
 
 def _near_key(loc: Path) -> str | None:
@@ -208,7 +237,7 @@ def _diagnostic(doc: Document, loc: Path, kind: str, error: Any) -> Diagnostic:
 def catalog_diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
     """The errors of a catalog file's validation (DX302), sorted by position."""
     out: list[Diagnostic] = []
-    for error in exc.errors(include_url=False):
+    for error in map(_as_model, exc.errors(include_url=False)):
         loc = normalise_loc(doc.data, error["loc"], error["type"] == "missing")
         mark = doc.mark_of(loc, key=error["type"] in ("missing", "extra_forbidden"))
         where = format_yaml_path(loc) or "(top)"

@@ -13,14 +13,15 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal, cast
+from typing import TYPE_CHECKING, Any
 
 from pydantic_core import ValidationError
 
-from dxcheck import codes, dates, prebuilt
+from dxcheck import codes, core_schemas, dates
 from dxcheck.diagnostics import Diagnostic, Severity, format_yaml_path
 from dxcheck.limits import DEFAULT_LIMITS, Limits
 from dxcheck.loader import Document, LoadError, Path, load_bytes
+from dxcheck.models import walk
 from dxcheck.plan_validators import ITEM_IDS_CONTEXT
 
 if TYPE_CHECKING:
@@ -43,42 +44,32 @@ class Result:
         return self.schema_ok and not any(d.severity == "error" for d in self.diagnostics)
 
 
-Keep = Literal["model", "record", "none"]
-"""What a validated plan becomes: ``model`` a :class:`~dxcheck.models.Plan`; ``record`` the same
-tree as :class:`dxcheck.prebuilt.Record` objects, validated by the prebuilt schema without
-importing pydantic's model machinery (``check``, ``report``); ``none`` the verdict and
-diagnostics only (``validate``)."""
-
-
 def validate_bytes(
     data: bytes,
     path: str,
     limits: Limits = DEFAULT_LIMITS,
     *,
-    keep: Keep = "model",
+    keep_plan: bool = True,
     item_ids: frozenset[str] = frozenset(),
 ) -> Result:
-    """Load and validate one file; every ``keep`` gives the same diagnostics. ``item_ids``:
-    national item ids known besides the bundled catalogs' (a user's catalog file)."""
+    """Load and validate one file. ``keep_plan``: False to keep only the verdict and the
+    diagnostics (``dxcheck validate``); ``item_ids``: national item ids known besides the
+    bundled catalogs' (a user's catalog file)."""
     try:
         doc = load_bytes(data, path, limits)
     except LoadError as exc:
         return Result(path, None, None, sorted(exc.diagnostics, key=lambda d: d.sort_key))
-    return validate_document(doc, keep=keep, item_ids=item_ids)
+    return validate_document(doc, keep_plan=keep_plan, item_ids=item_ids)
 
 
-def _validate_plan(data: Any, keep: Keep, item_ids: frozenset[str]) -> Any:
+def _validate_plan(data: Any, item_ids: frozenset[str]) -> Plan:
     context = {ITEM_IDS_CONTEXT: item_ids} if item_ids else None
-    if keep != "model":
-        validator = prebuilt.runtime_validator("dxcheck.models", "Plan")
-        return validator.validate_python(data, context=context)
-    from dxcheck.models import Plan
-
-    return prebuilt.validator(Plan).validate_python(data, context=context)
+    plan: Plan = core_schemas.validator("plan").validate_python(data, context=context)
+    return plan
 
 
 def validate_document(
-    doc: Document, *, keep: Keep = "model", item_ids: frozenset[str] = frozenset()
+    doc: Document, *, keep_plan: bool = True, item_ids: frozenset[str] = frozenset()
 ) -> Result:
     diagnostics = list(doc.notes)
     if not isinstance(doc.data, dict):
@@ -96,17 +87,16 @@ def validate_document(
         )
         return Result(doc.path, None, doc, diagnostics)
     try:
-        plan = _validate_plan(doc.data, keep, item_ids)
+        plan = _validate_plan(doc.data, item_ids)
     except ValidationError as exc:
         from dxcheck.schema_errors import plan_diagnostics
 
         diagnostics.extend(plan_diagnostics(doc, exc))
         diagnostics.sort(key=lambda d: d.sort_key)
         return Result(doc.path, None, doc, diagnostics)
-    # records and models have the same fields, read by attribute
-    diagnostics.extend(_semantic_checks(doc, cast("Plan", plan)))
+    diagnostics.extend(_semantic_checks(doc, plan))
     diagnostics.sort(key=lambda d: d.sort_key)
-    kept = plan if keep != "none" and not _has_error(diagnostics) else None
+    kept = plan if keep_plan and not _has_error(diagnostics) else None
     return Result(doc.path, kept, doc, diagnostics, schema_ok=True)
 
 
@@ -250,6 +240,6 @@ def _municipality_checks(doc: Document, plan: Plan) -> Iterator[Diagnostic]:
     yield from northern(gov)
 
 
-def iter_spans(plan: Any) -> Iterator[tuple[Path, dates.Span]]:
-    """Every parsed date in a validated plan (models or records), with its path."""
-    return ((loc, value) for loc, value in prebuilt.walk(plan) if isinstance(value, dates.Span))
+def iter_spans(plan: Plan) -> Iterator[tuple[Path, dates.Span]]:
+    """Every parsed date in a validated plan, with its path."""
+    return ((loc, value) for loc, value in walk(plan) if isinstance(value, dates.Span))

@@ -15,7 +15,7 @@ from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from dxcheck import prebuilt
+from dxcheck import core_schemas
 from dxcheck.catalog.business import business_key, no_variant_twice
 from dxcheck.catalog.sources import secondary_only, strength
 
@@ -73,7 +73,7 @@ def use(value: str) -> str:
     :class:`dxcheck.catalog.userfile.CatalogFileError`."""
     from dxcheck.catalog.userfile import load_catalog_file, looks_like_file
 
-    if value in _USER or value in _bundled_versions():
+    if value in _USER or value in bundled_versions():
         return value
     if looks_like_file(value):
         return register(load_catalog_file(value))
@@ -81,12 +81,12 @@ def use(value: str) -> str:
 
 
 def available_versions() -> list[str]:
-    bundled = _bundled_versions()
+    bundled = bundled_versions()
     return [*bundled, *(v for v in _USER if v not in bundled)]
 
 
 @cache
-def _bundled_versions() -> list[str]:
+def bundled_versions() -> list[str]:
     data = DATA
     names = [
         p.name.removesuffix(".yaml")
@@ -106,25 +106,17 @@ def load_catalog(version: str | None = None) -> Catalog:
     version = version or latest_version()
     if version in _USER:
         return _USER[version]
-    if version not in _bundled_versions():
+    if version not in bundled_versions():
         raise UnknownCatalogVersion(version)
     return _load_bundled(version)
 
 
 @cache
 def _load_bundled(version: str) -> Catalog:
-    def parse() -> Catalog:
-        import yaml
-
-        from dxcheck.catalog.models import Catalog
-
-        text = (DATA / f"{version}.yaml").read_text("utf-8")
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return Catalog.model_validate(yaml.load(text, Loader=loader))
-
-    # records of the catalog models, read from this install's prebuilt JSON (dxcheck.prebuilt)
-    catalog: Catalog = prebuilt.bundled(
-        "dxcheck.catalog.models", "Catalog", f"catalog-{version}", parse
+    """A bundled version, read from its validated JSON shipped with the package
+    (:mod:`dxcheck.core_schemas`; the YAML file is its source)."""
+    catalog: Catalog = core_schemas.validator("catalog").validate_json(
+        core_schemas.bundled_json(f"catalog-{version}")
     )
     if catalog.version != version:
         raise ValueError(f"catalog file {version}.yaml says version {catalog.version}")
@@ -202,19 +194,10 @@ def catalog_facts(catalog: Catalog) -> Iterator[Fact]:
 
 @cache
 def business_variants() -> BusinessVariants:
-    """The table of 基幹業務 name variants (``catalog/data/core_business_variants.yaml``)."""
-
-    def parse() -> BusinessVariants:
-        import yaml
-
-        from dxcheck.catalog.models import BusinessVariants
-
-        path = DATA / "core_business_variants.yaml"
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return BusinessVariants.model_validate(yaml.load(path.read_text("utf-8"), Loader=loader))
-
-    table: BusinessVariants = prebuilt.bundled(
-        "dxcheck.catalog.models", "BusinessVariants", "core_business_variants", parse
+    """The table of 基幹業務 name variants (``catalog/data/core_business_variants.yaml``, read
+    from its validated JSON shipped with the package)."""
+    table: BusinessVariants = core_schemas.validator("business_variants").validate_json(
+        core_schemas.bundled_json("core_business_variants")
     )
     return table
 

@@ -53,9 +53,10 @@ def load_catalog_file(path: str) -> Catalog:
                 )
             ]
         ) from None
-    try:
-        from dxcheck.catalog.models import Catalog
+    from dxcheck.core_schemas import validator
 
-        return Catalog.model_validate(doc.data)
+    try:
+        catalog: Catalog = validator("catalog").validate_python(doc.data)
+        return catalog
     except ValidationError as exc:
         raise CatalogFileError(catalog_diagnostics(doc, exc)) from None

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import dataclasses
 import datetime
 import sys
 from dataclasses import dataclass
 
-from dxcheck import checkrun, prebuilt
+from dxcheck import checkrun
 from dxcheck.catalog import load_catalog
 from dxcheck.checkrun import Settings, check_result, resolve
 from dxcheck.commands.validate import format_line, iter_results
@@ -14,6 +15,7 @@ from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic, Severity
 from dxcheck.engine.runner import PlanCheck, at_or_above, check_plan
 from dxcheck.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from dxcheck.models import Facts
 from dxcheck.options import Options, UsageError, parse_as_of, split_codes
 
 __all__ = ["Options", "UsageError", "parse_as_of", "prepare", "run", "split_codes"]
@@ -39,9 +41,7 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
     unreadable: list[Diagnostic] = []
     checks: list[PlanCheck] = []
     # One file at a time: validate, check, then drop what only checking needed.
-    results = iter_results(
-        opts.paths, limits, unreadable, keep="record", item_ids=settings.item_ids
-    )
+    results = iter_results(opts.paths, limits, unreadable, item_ids=settings.item_ids)
     for result in results:
         check = check_result(result, settings)
         if result.plan is None or result.document is None:
@@ -51,9 +51,7 @@ def prepare(opts: Options, err: Out, *, summary_only: bool = False) -> Prepared:
         if summary_only:
             result.document.keep_lines({f.line for f in check.findings})
             plan = result.plan
-            check.plan = prebuilt.replace(
-                plan, initiatives=[], facts=type(plan.facts)(), waivers=[]
-            )
+            check.plan = dataclasses.replace(plan, initiatives=[], facts=Facts(), waivers=[])
         checks.append(check)
     for d in unreadable:
         err.line(format_line(d, opts.lang), "error")

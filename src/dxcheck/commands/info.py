@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 import sys
 import unicodedata
 from typing import Any
 
-from dxcheck import prebuilt
 from dxcheck.catalog import (
     Fact,
     available_versions,
@@ -49,16 +50,27 @@ def export_catalog(version: str | None) -> int:
     file of your own from (docs/catalog.md)."""
     from importlib import resources
 
-    from dxcheck.catalog import _bundled_versions
+    from dxcheck.catalog import bundled_versions
 
-    name = version or _bundled_versions()[-1]
-    if name not in _bundled_versions():
-        known = ", ".join(_bundled_versions())
+    name = version or bundled_versions()[-1]
+    if name not in bundled_versions():
+        known = ", ".join(bundled_versions())
         Out(sys.stderr).line(f"dxcheck: --catalog: {name} ({known})", "error")
         return 2
     data = resources.files("dxcheck.catalog") / "data" / f"{name}.yaml"
     sys.stdout.write(data.read_text("utf-8"))
     return 0
+
+
+def _json(value: Any) -> Any:
+    """A catalog (or part of one) as JSON data: fields in order, dates as ISO text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 def show_catalog(version: str | None, fmt: str, lang: str) -> int:
@@ -71,7 +83,7 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
         payload = {
             "versions": available_versions(),
             "latest": latest_version(),
-            "catalog": prebuilt.to_json(catalog),
+            "catalog": _json(catalog),
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
         return 0
@@ -184,7 +196,7 @@ def _fact_json(fact: Fact, en: bool) -> dict[str, Any]:
         "version": c.version if c is not None else None,
         "section": c.section if c is not None else None,
         "note": c.note if c is not None else None,
-        "sources": [prebuilt.to_json(s) for s in c.sources] if c is not None else [],
+        "sources": [_json(s) for s in c.sources] if c is not None else [],
     }
 
 
@@ -322,9 +334,4 @@ def clean_cache(path: str, lang: str) -> int:
         sys.stdout.write(f"removed {folder}\n" if removed else f"no cache at {folder}\n")
     else:
         sys.stdout.write(f"{folder} を削除しました\n" if removed else f"{folder} はありません\n")
-    from dxcheck import prebuilt
-
-    if prebuilt.clean():  # the prepared schemas and catalogs (outside the project)
-        done = prebuilt.folder()
-        sys.stdout.write(f"removed {done}\n" if lang == "en" else f"{done} を削除しました\n")
     return 0
