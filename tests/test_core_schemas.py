@@ -104,3 +104,26 @@ def test_one_file_commands_never_import_pydantic(
     )
     assert run.stdout.rpartition("LOADED")[2].strip() == f"[] {code}", run.stdout + run.stderr
     assert not (tmp_path / "cache").exists()
+
+
+def test_the_classes_behave_as_frozen_dataclasses_do() -> None:
+    """Their methods are shared ones (dxcheck.schema_marks.model), not generated per class:
+    they must still compare, hash, copy, pickle and refuse changes as a frozen dataclass."""
+    import copy
+    import pickle
+
+    plan = validate_bytes(PLANS[1].read_bytes(), PLANS[1].name).plan
+    assert plan is not None
+    assert [f.name for f in dataclasses.fields(plan)][:2] == ["schema_version", "municipality"]
+    assert "__pydantic_config__" not in {f.name for f in dataclasses.fields(plan)}
+    assert pickle.loads(pickle.dumps(plan)) == plan
+    assert copy.deepcopy(plan) == plan
+    assert hash(plan.municipality) == hash(copy.copy(plan.municipality))
+    assert plan.municipality != dataclasses.replace(plan.municipality, name="別の町")
+    assert repr(Citation(section="第1章")).startswith("Citation(section='第1章', page=None")
+    with pytest.raises(TypeError):
+        Citation()  # type: ignore[call-arg]
+    with pytest.raises(TypeError):
+        Citation(section="x", chapter="y")  # type: ignore[call-arg]
+    with pytest.raises(dataclasses.FrozenInstanceError):
+        del plan.facts
