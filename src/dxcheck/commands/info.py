@@ -23,6 +23,7 @@ from dxcheck.console import Out
 from dxcheck.document_kinds import DOCUMENT_KINDS
 from dxcheck.engine.registry import Rule
 from dxcheck.engine.rules import all_rules, get_rule
+from dxcheck.exits import EXIT_OK, EXIT_USAGE
 
 _CATEGORY = {
     "priority": ("重点取組事項", "priority"),
@@ -56,10 +57,10 @@ def export_catalog(version: str | None) -> int:
     if name not in bundled_versions():
         known = ", ".join(bundled_versions())
         Out(sys.stderr).line(f"dxcheck: --catalog: {name} ({known})", "error")
-        return 2
+        return EXIT_USAGE
     data = resources.files("dxcheck.catalog") / "data" / f"{name}.yaml"
     sys.stdout.write(data.read_text("utf-8"))
-    return 0
+    return EXIT_OK
 
 
 def _json(value: Any) -> Any:
@@ -77,7 +78,7 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
     out = Out()
     catalog = _load(version, lang)
     if catalog is None:
-        return 2
+        return EXIT_USAGE
     en = lang == "en"
     if fmt == "json":
         payload = {
@@ -86,7 +87,7 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
             "catalog": _json(catalog),
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return EXIT_OK
     versions = ", ".join(
         f"{v}{' (latest)' if en and v == latest_version() else ''}"
         f"{'（最新）' if not en and v == latest_version() else ''}"
@@ -109,7 +110,7 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
         out.line(
             f"  {item.id:<22} {_pad(cat, 26)} {title}" + (f"  [{deadlines}]" if deadlines else "")
         )
-    return 0
+    return EXIT_OK
 
 
 def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
@@ -117,7 +118,7 @@ def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
     on secondary sources only are marked, and so is a fact without any source."""
     catalog = _load(version, lang)
     if catalog is None:
-        return 2
+        return EXIT_USAGE
     en = lang == "en"
     facts = list(catalog_facts(catalog))
     if fmt == "json":
@@ -128,7 +129,7 @@ def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
             "facts": [_fact_json(f, en) for f in facts],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return EXIT_OK
     out = Out()
     counts = _strength_counts(facts)
     out.line(
@@ -169,7 +170,7 @@ def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
                 out.line(f"    {'note' if en else '注'}: {source.note}", "dim")
         if c.note:
             out.line(f"  {'note' if en else '注'}: {c.note}", "dim")
-    return 0
+    return EXIT_OK
 
 
 def _version_label(version: str, en: bool) -> str:
@@ -215,12 +216,12 @@ def show_rules(fmt: str, lang: str) -> int:
             for r in rules
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return EXIT_OK
     out = Out()
     for r in rules:
         item = r.national_item or ("(each item)" if lang == "en" else "（各項目）")
         out.line(f"{r.id:<8} {r.severity:<8} {r.family:<12} {_pad(item, 18)} {r.title(lang)}")
-    return 0
+    return EXIT_OK
 
 
 def explain_rule(rule_id: str, lang: str) -> int:
@@ -232,7 +233,7 @@ def explain_rule(rule_id: str, lang: str) -> int:
             f"dxcheck: {'unknown rule' if lang == 'en' else '不明なルール'} {rule_id} ({known})",
             "error",
         )
-        return 2
+        return EXIT_USAGE
     en = lang == "en"
     versions = ", ".join(rule.versions) if rule.versions else ("all" if en else "全版")
     out.line(f"{rule.id}: {rule.title(lang)}", "path")
@@ -270,7 +271,7 @@ def explain_rule(rule_id: str, lang: str) -> int:
             continue
         for line in example.patch.splitlines():
             out.line(f"      {line}", "dim")
-    return 0
+    return EXIT_OK
 
 
 def _explain_severity(out: Out, rule: Rule, en: bool) -> None:
@@ -326,12 +327,12 @@ def clean_cache(path: str, lang: str) -> int:
         removed = cache.clean(folder)
     except ValueError as exc:
         sys.stderr.write(f"dxcheck: {exc}\n")
-        return 2
+        return EXIT_USAGE
     except OSError as exc:
         sys.stderr.write(f"dxcheck: {folder}: {exc.strerror}\n")
-        return 2
+        return EXIT_USAGE
     if lang == "en":
         sys.stdout.write(f"removed {folder}\n" if removed else f"no cache at {folder}\n")
     else:
         sys.stdout.write(f"{folder} を削除しました\n" if removed else f"{folder} はありません\n")
-    return 0
+    return EXIT_OK

@@ -11,6 +11,7 @@ from dxcheck import codes, document_kinds
 from dxcheck.catalog import load_catalog
 from dxcheck.codes import LocalGov
 from dxcheck.console import Out
+from dxcheck.exits import EXIT_OK, EXIT_USAGE
 
 _CATEGORY = {
     "priority": "重点取組事項",
@@ -146,11 +147,11 @@ def run(
             "dxcheck: --municipality か --code を指定してください / give --municipality or --code",
             "error",
         )
-        return 2
+        return EXIT_USAGE
     found = find(municipality, code, prefecture, en)
     if isinstance(found, str):
         err.line(f"dxcheck: {found}", "error")
-        return 2
+        return EXIT_USAGE
     gov = found
     path = out or f"{gov.code}.yaml"
     folder = os.path.dirname(os.path.abspath(path))
@@ -162,7 +163,7 @@ def run(
     problem = write_new(path, text, "en" if en else "ja")
     if problem is not None:
         err.line(problem, "error")
-        return 2
+        return EXIT_USAGE
     if gov.kind == "northern_territories":
         err.line(
             f"dxcheck: {gov.label}: "
@@ -174,7 +175,7 @@ def run(
             "warning",
         )
     Out().line(f"{path}: {gov.label}（{gov.code}）" + (" written" if en else " を作成しました"))
-    return 0
+    return EXIT_OK
 
 
 def _schema_path() -> str | None:

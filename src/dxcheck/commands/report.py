@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from dxcheck.catalog import load_catalog
 from dxcheck.commands.check import Options, prepare_or_explain
 from dxcheck.console import Out
-from dxcheck.exits import EXIT_USAGE
+from dxcheck.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from dxcheck.writer import write_atomic
 
 if TYPE_CHECKING:
@@ -35,7 +35,7 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
         err.line(f"dxcheck: --template-dir: {template_dir} がありません / not a folder", "error")
         return EXIT_USAGE
     if not prepared.checks:
-        return EXIT_USAGE if prepared.unreadable else 0
+        return EXIT_USAGE if prepared.unreadable else EXIT_OK
     catalog = load_catalog(prepared.catalog)
     views = views_for(prepared.checks, catalog, prepared.as_of, opts.lang, sort)
     suffix = ".md" if fmt == "md" else ".html"
@@ -95,7 +95,9 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
     except OSError as exc:
         err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
         return EXIT_USAGE
-    return 2 if prepared.unreadable else (1 if any(not c.valid for c in prepared.checks) else 0)
+    if prepared.unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(not c.valid for c in prepared.checks) else EXIT_OK
 
 
 # --- folder output at national scale: one page per plan as soon as it is checked -------------
@@ -204,7 +206,7 @@ def run_folder(
         err.line(f"dxcheck: {out}: 書き込めません / cannot write ({failed})", "error")
         return EXIT_USAGE
     if not rows:
-        return EXIT_USAGE if unreadable else 0
+        return EXIT_USAGE if unreadable else EXIT_OK
     suffix = ".md" if fmt == "md" else ".html"
     try:
         text = render_index(
@@ -222,7 +224,7 @@ def run_folder(
         return EXIT_USAGE
     if unreadable:
         return EXIT_USAGE
-    return 1 if any(not r["valid"] for r in rows) else 0
+    return EXIT_FINDINGS if any(not r["valid"] for r in rows) else EXIT_OK
 
 
 def format_line_of(d: Any, lang: str) -> str:
