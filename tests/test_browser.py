@@ -15,7 +15,10 @@ from dxcheck.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser")
-pytestmark = pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed")
+pytestmark = [
+    pytest.mark.skipif(CHROMIUM is None, reason="Chromium is not installed"),
+    pytest.mark.slow,  # pytest -m "not slow" leaves it out (README)
+]
 FLAGS = [
     "--headless",
     "--no-sandbox",

@@ -1,5 +1,6 @@
 """The national catalog: versioned, citable data that every rule relies on."""
 
+import dataclasses
 import datetime
 import itertools
 import json
@@ -12,7 +13,6 @@ import yaml
 from pydantic import ValidationError
 
 from conftest import run_cli
-from dxcheck import prebuilt
 from dxcheck.catalog import (
     UnknownCatalogVersion,
     available_versions,
@@ -25,7 +25,7 @@ from dxcheck.catalog import (
     strength,
     version_in_force,
 )
-from dxcheck.catalog.models import BusinessVariants
+from dxcheck.catalog.models import BusinessVariant, BusinessVariants
 from dxcheck.engine.coverage import normalise_business, unmatched_business
 
 D = datetime.date
@@ -90,9 +90,18 @@ def test_unknown_version_names_the_known_ones() -> None:
 
 
 def test_the_item_id_constant_is_what_the_catalog_files_define() -> None:
-    from dxcheck.vocabulary import ITEM_IDS, generate
+    import importlib.util
 
-    assert sorted(ITEM_IDS) == generate().splitlines()
+    from dxcheck.vocabulary import ITEM_IDS
+
+    script = Path(__file__).resolve().parents[1] / "scripts" / "vocabulary.py"
+    spec = importlib.util.spec_from_file_location("vocabulary_script", script)
+    assert spec is not None and spec.loader is not None
+    generator = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(generator)
+    assert sorted(ITEM_IDS) == generator.item_ids()
+    module = Path(__file__).resolve().parents[1] / "src" / "dxcheck" / "vocabulary.py"
+    assert generator.module_text() == module.read_text("utf-8")
 
 
 def test_a_user_catalog_becomes_the_latest_version_for_one_run(tmp_path: Path) -> None:
@@ -142,10 +151,10 @@ def test_every_quote_is_short_and_every_url_well_formed(version: str) -> None:
 
 def test_a_fact_without_a_source_is_found() -> None:
     catalog = load_catalog("2.3")
-    broken = prebuilt.replace(catalog, period_citation=None)
+    broken = dataclasses.replace(catalog, period_citation=None)
     assert [f.key for f in catalog_facts(broken) if f.citation is None] == ["period"]
     item = catalog.items[0]
-    bare = prebuilt.replace(item, citation=prebuilt.replace(item.citation, sources=()))
+    bare = dataclasses.replace(item, citation=dataclasses.replace(item.citation, sources=()))
     assert strength(bare.citation) == "none"
 
 
@@ -260,8 +269,17 @@ def test_variants_map_to_their_business_and_nothing_else() -> None:
 
 def test_a_variant_listed_for_two_business_is_rejected() -> None:
     data = {"business": [{"name": "A", "variants": ["x"]}, {"name": "B", "variants": ["ｘ"]}]}
-    with pytest.raises(ValidationError):
-        BusinessVariants.model_validate(data)
+    from dxcheck.core_schemas import validator
+
+    with pytest.raises(ValidationError, match="両方"):
+        validator("business_variants").validate_python(data)
+    with pytest.raises(ValueError, match="両方"):  # also when the table is built in Python
+        BusinessVariants(
+            business=(
+                BusinessVariant(name="A", variants=("x",)),
+                BusinessVariant(name="B", variants=("ｘ",)),
+            )
+        )
 
 
 REAL_PLAN_20 = [

@@ -297,3 +297,16 @@ def test_diff_reads_a_plan_at_a_git_revision(
     code, out, _ = run(capsys, "diff", "--as-of", AS_OF, f"HEAD:{plan.name}", plan.name)
     assert code == 1
     assert "security" in out or "セキュリティ" in out
+
+
+def test_typer_and_the_fast_path_offer_the_same_formats_and_thresholds() -> None:
+    """The choices typer shows in --help are the option table's, which the fast path reads,
+    and the table's formats are the formats dxcheck can write."""
+    from dxcheck import cli
+    from dxcheck.option_table import CHECK_FORMATS, FAIL_ON, VALIDATE_FORMATS, option
+    from dxcheck.render.formats import FORMATS
+
+    assert [e.value for e in cli.CheckFormat] == list(CHECK_FORMATS) == list(FORMATS)
+    assert [e.value for e in cli.OutFormat] == list(VALIDATE_FORMATS)
+    assert [e.value for e in cli.FailOn] == list(FAIL_ON)
+    assert option("check", "fmt").choices == CHECK_FORMATS

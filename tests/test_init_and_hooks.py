@@ -15,6 +15,8 @@ import yaml
 from conftest import run_cli as run
 from dxcheck.cli import main
 
+pytestmark = pytest.mark.slow  # pytest -m "not slow" leaves it out (README)
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

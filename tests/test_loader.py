@@ -6,7 +6,8 @@ import datetime
 
 import pytest
 
-from dxcheck.loader import Limits, LoadError, load_bytes
+from dxcheck.limits import Limits
+from dxcheck.loader import LoadError, load_bytes
 
 
 def codes(exc: LoadError) -> list[tuple[str, int, int]]:

@@ -18,6 +18,8 @@ from hypothesis import strategies as st
 
 from conftest import run_cli
 
+pytestmark = pytest.mark.slow  # pytest -m "not slow" leaves it out (README)
+
 ROOT = Path(__file__).resolve().parents[1]
 REAL_PLAN = (ROOT / "plans" / "042030-shiogama.yaml").read_text(encoding="utf-8")
 POSITION = re.compile(r"^(?P<path>.+?):(?P<line>\d+):(?P<col>\d+): (error|warning|info)\[", re.M)

@@ -10,7 +10,8 @@ import yaml
 
 from dxcheck.catalog import load_catalog
 from dxcheck.diagnostics import SEVERITY_RANK
-from dxcheck.engine.registry import Example, Rule, all_rules
+from dxcheck.engine.registry import Example, Rule
+from dxcheck.engine.rules import all_rules
 from dxcheck.engine.runner import Selection, check_plan
 from dxcheck.loader import load_text
 from dxcheck.validate import validate_document

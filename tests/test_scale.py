@@ -17,9 +17,11 @@ from pathlib import Path
 import pytest
 
 from conftest import run_cli as run
-from dxcheck import batch, cache, fastpath
+from dxcheck import batch, cache, fastpath, progress
 from dxcheck.commands.check import Options, prepare
 from dxcheck.console import Out
+
+pytestmark = pytest.mark.slow  # pytest -m "not slow" leaves it out (README)
 
 ROOT = Path(__file__).resolve().parents[1]
 AS_OF = "2026-11-23"
@@ -176,14 +178,9 @@ def test_cache_folder_is_ignored_by_git_and_can_be_cleaned(
 
 
 def entries(folder: Path) -> list[Path]:
-    """The per-plan entries of `check` (not the prebuilt schemas beside them)."""
+    """The per-plan entries of `check`."""
     return sorted(
-        p
-        for p in folder.rglob("*")
-        if p.is_file()
-        and p.parent != folder
-        and p.parent.name != "prebuilt"
-        and ".tmp" not in p.name
+        p for p in folder.rglob("*") if p.is_file() and p.parent != folder and ".tmp" not in p.name
     )
 
 
@@ -331,20 +328,20 @@ def test_progress_only_for_a_person_at_a_terminal(monkeypatch: pytest.MonkeyPatc
     monkeypatch.setattr(sys.stdout, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     opts = Options(["plans"])
-    assert batch.show_progress(opts, "text", 100)
-    assert batch.show_progress(opts, "report", 100)
+    assert progress.show_progress(opts, "text", 100)
+    assert progress.show_progress(opts, "report", 100)
     for fmt in ("json", "sarif", "junit", "github"):
-        assert not batch.show_progress(opts, fmt, 100)
-    assert not batch.show_progress(Options(["plans"], quiet=True), "text", 100)
-    assert not batch.show_progress(opts, "text", 1)
+        assert not progress.show_progress(opts, fmt, 100)
+    assert not progress.show_progress(Options(["plans"], quiet=True), "text", 100)
+    assert not progress.show_progress(opts, "text", 1)
     monkeypatch.setenv("CI", "true")
-    assert not batch.show_progress(opts, "text", 100)
+    assert not progress.show_progress(opts, "text", 100)
     monkeypatch.delenv("CI")
     monkeypatch.setattr(sys.stderr, "isatty", lambda: False, raising=False)
-    assert not batch.show_progress(opts, "text", 100)
+    assert not progress.show_progress(opts, "text", 100)
     monkeypatch.setattr(sys.stderr, "isatty", lambda: True, raising=False)
     monkeypatch.setattr(sys.stdout, "isatty", lambda: False, raising=False)
-    assert not batch.show_progress(opts, "text", 100)
+    assert not progress.show_progress(opts, "text", 100)
 
 
 def test_progress_bar_draws_files_rate_and_time_left() -> None:

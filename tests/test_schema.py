@@ -69,3 +69,13 @@ def test_committed_catalog_schema_is_current_and_accepts_the_bundled_catalogs(
     for version in ("1.0", "2.0", "2.3"):
         data = yaml.load((data_dir / f"{version}.yaml").read_text("utf-8"), Loader=yaml.BaseLoader)
         jsonschema.validate(data, schema)
+
+
+def test_the_label_table_names_exactly_the_schemas_kinds_of_document() -> None:
+    import typing
+
+    from dxcheck.document_kinds import DOCUMENT_KINDS, label
+    from dxcheck.models import DocumentKind
+
+    assert typing.get_args(DocumentKind) == tuple(DOCUMENT_KINDS)
+    assert label("summary", "ja") == "概要版" and label("summary", "en") == "summary"

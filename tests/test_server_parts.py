@@ -55,7 +55,7 @@ def test_the_place_of_the_cursor_follows_indentation_and_list_items() -> None:
 def test_docs_rules_md_is_what_the_rule_registry_says() -> None:
     written = (ROOT / "docs" / "rules.md").read_text(encoding="utf-8")
     assert written == document(), "run: python scripts/rules_doc.py"
-    from dxcheck.engine.registry import all_rules
+    from dxcheck.engine.rules import all_rules
 
     for rule in all_rules():  # every diagnostic's link has its anchor
         assert f'<a id="{rule.id.lower()}"></a>' in written

@@ -369,3 +369,36 @@ def test_a_recorded_migration_state_answers_the_passed_standardisation_deadline(
     assert not [
         f for f in after if f["rule"] == "DL002" and f["national_item"] == "standardization"
     ]
+
+
+def test_an_item_of_a_user_catalog_is_known_in_that_run_only(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, plan_copy: Any, minimal_text: str
+) -> None:
+    """A catalog file's new item id reaches validation (pydantic's validation context) in the
+    run that names the file, with one plan or many (workers); without the file it is unknown."""
+
+    def add_item(data: dict[str, Any]) -> None:
+        item = dict(data["items"][0])
+        item["id"] = "drone_delivery"
+        item["number"] = "9.9"
+        data["items"].append(item)
+
+    catalog = str(write_catalog(tmp_path, add_item, version="2026.1"))
+    text = minimal_text.replace(
+        "initiatives:\n",
+        "initiatives:\n  - id: drone\n    title: ドローン配送\n    national_items: [drone_delivery]\n"
+        "    commitment: implement\n    cite:\n      section: s\n",
+    )
+    one = str(plan_copy(text))
+    many = [str(plan_copy(text, f"p{n}.yaml")) for n in range(8)]
+    for paths in ([one], many):
+        code, out, _ = run(
+            capsys, "check", "-f", "json", "--no-cache", "--catalog", catalog, *paths
+        )
+        data = json.loads(out)
+        assert data["summary"]["invalid"] == 0, out
+    from dxcheck.catalog import forget_user_catalogs
+
+    forget_user_catalogs()  # what a new process starts with
+    code, out, _ = run(capsys, "check", "-f", "json", "--no-cache", one)
+    assert code == 1 and "drone_delivery" in out and json.loads(out)["summary"]["invalid"] == 1

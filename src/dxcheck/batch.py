@@ -16,39 +16,25 @@ from __future__ import annotations
 import datetime
 import hashlib
 import json
-import os
 import sys
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any
 
 from dxcheck import cache as cache_mod
 from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic, format_line
+from dxcheck.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from dxcheck.inputs import STDIN, expand, read_each
 from dxcheck.notice import CatalogNotice, catalog_notice
+from dxcheck.parallel import pool_map
+from dxcheck.progress import progress_for
+from dxcheck.render.formats import FORMATS
 from dxcheck.render.json_out import TALLY
 
 if TYPE_CHECKING:
-    from dxcheck.commands.check import Settings
+    from dxcheck.checkrun import Settings
     from dxcheck.options import Options
-
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE = 0, 1, 2
-T = TypeVar("T")
-R = TypeVar("R")
-FORMATS = ("text", "json", "sarif", "github", "junit")
-# Fewer files than this are checked in this process: starting workers costs more.
-MIN_FILES_PER_WORKER = 4
-
-
-def available_cores() -> int:
-    """The cores this process may run on (affinity and cgroup-aware where Python knows)."""
-    count = getattr(os, "process_cpu_count", None)
-    if count is not None:
-        return max(1, int(count() or 1))
-    if hasattr(os, "sched_getaffinity"):
-        return max(1, len(os.sched_getaffinity(0)))
-    return max(1, os.cpu_count() or 1)
 
 
 @dataclass(slots=True)
@@ -105,33 +91,10 @@ def decode(text: str, fmt: str) -> Part:
         raise ValueError("bad tally")
     if not isinstance(fail, bool) or not isinstance(catalog, str):
         raise ValueError("bad part")
-    if not _fragment_ok(fragment, fmt):
+    if fmt not in FORMATS or not FORMATS[fmt].fragment_ok(fragment):
         raise ValueError(f"not a {fmt} fragment")
     return Part(
         fragment, tally, fail, catalog, period_end, tuple(municipality) if municipality else None
-    )
-
-
-def _fragment_ok(fragment: Any, fmt: str) -> bool:
-    if fmt == "github":
-        return isinstance(fragment, str)
-    if fmt == "junit":
-        return (
-            isinstance(fragment, list)
-            and len(fragment) == 3
-            and isinstance(fragment[0], str)
-            and all(type(n) is int for n in fragment[1:])
-        )
-    if not isinstance(fragment, list):
-        return False
-    if fmt in ("json", "sarif"):
-        return all(isinstance(item, str) for item in fragment)
-    return all(
-        isinstance(line, list)
-        and len(line) == 2
-        and isinstance(line[0], str)
-        and (line[1] is None or isinstance(line[1], str))
-        for line in fragment
     )
 
 
@@ -149,7 +112,7 @@ def _init(opts: Options, fmt: str, settings: Settings | None = None) -> None:
 
     gc.disable()  # as in cli.main: no cycles worth collecting, and much faster
     if settings is None:
-        from dxcheck.commands.check import resolve
+        from dxcheck.checkrun import resolve
 
         settings = resolve(opts)
     _SETTINGS, _FMT, _LANG = settings, fmt, opts.lang
@@ -157,35 +120,15 @@ def _init(opts: Options, fmt: str, settings: Settings | None = None) -> None:
 
 def render_part(name: str, data: bytes) -> str:
     """Validate, check and render one plan: its part of the output, as JSON text."""
-    from dxcheck.commands.check import check_result
+    from dxcheck.checkrun import check_bytes
     from dxcheck.diagnostics import SEVERITY_RANK
     from dxcheck.render import json_out
-    from dxcheck.validate import validate_bytes
 
     settings, fmt, lang = _SETTINGS, _FMT, _LANG
     assert settings is not None, "worker not initialised"
-    result = validate_bytes(data, name, settings.limits, keep="record")
-    check = check_result(result, settings)
+    _, check = check_bytes(data, name, settings)
     catalog = settings.catalog.version
-    fragment: Any
-    if fmt == "json":
-        fragment = json_out.plan_items(check, lang)
-    elif fmt == "sarif":
-        from dxcheck.render import sarif
-
-        fragment = sarif.plan_items(check, lang)
-    elif fmt == "github":
-        from dxcheck.render import github
-
-        fragment = github.plan_text(check, lang)
-    elif fmt == "junit":
-        from dxcheck.render import junit
-
-        fragment = list(junit.plan_suite(check, lang, settings.fail_on))
-    else:
-        from dxcheck.render import text
-
-        fragment = text.plan_lines(check, catalog, lang)
+    fragment = FORMATS[fmt].part(check, catalog, lang, settings.fail_on)
     limit = SEVERITY_RANK[settings.fail_on]
     fail = not check.valid or any(SEVERITY_RANK[f.severity] >= limit for f in check.findings)
     period_end = settings.catalog.period_end.isoformat()
@@ -229,7 +172,8 @@ def settings_key(opts: Options, fmt: str, config_path: str | None, as_of: dateti
 
 
 def usable(opts: Options) -> bool:
-    """Whether :func:`run` handles these options (else the one-process path in check.py)."""
+    """Whether :func:`run` handles these options (else the one-process path in
+    :mod:`dxcheck.commands.check`)."""
     return opts.baseline is None and opts.diff_base is None and STDIN not in opts.paths
 
 
@@ -273,7 +217,7 @@ def run(opts: Options, fmt: str) -> int:
         parts.append(None)
 
     if todo or not parts:
-        from dxcheck.commands.check import resolve
+        from dxcheck.checkrun import resolve
 
         try:
             settings = resolve(opts)
@@ -325,58 +269,6 @@ def _render_all(
     return pool_map(_render_task, tasks, _init, (opts, fmt, settings), opts.jobs, advance)
 
 
-def pool_map(
-    work: Callable[[T], R],
-    tasks: list[T],
-    init: Callable[..., None],
-    initargs: tuple[Any, ...],
-    jobs: int | None,
-    advance: Callable[[], None],
-) -> Iterator[R]:
-    """``work`` over ``tasks``, results in order: in worker processes when there are enough
-    tasks for more than one (``jobs``: None for the cores available), else here. ``init`` sets
-    a worker up with ``initargs`` (the last of which, resolved settings, a forked worker
-    inherits; a spawned one resolves them again without it)."""
-    count = available_cores() if jobs is None else jobs
-    count = max(1, min(count, len(tasks) // MIN_FILES_PER_WORKER))
-    if count == 1:
-        init(*initargs)
-        for task in tasks:
-            yield work(task)
-            advance()
-        return
-    import multiprocessing
-    from concurrent.futures import ProcessPoolExecutor
-
-    context: Any
-    if "fork" in multiprocessing.get_all_start_methods():  # workers inherit modules, catalog
-        context = multiprocessing.get_context("fork")
-        init(*initargs)
-    else:  # pragma: no cover - not on Linux
-        context = multiprocessing.get_context()
-        initargs = initargs[:-1]
-    chunk = max(1, min(16, len(tasks) // (count * 8)))
-    pool = ProcessPoolExecutor(
-        count, mp_context=context, initializer=_worker_init, initargs=(init, *initargs)
-    )
-    try:
-        for result in pool.map(work, tasks, chunksize=chunk):
-            yield result
-            advance()
-    except BaseException:  # Ctrl-C, a broken worker: do not wait for the remaining work
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown(wait=True)
-
-
-def _worker_init(init: Callable[..., None], *initargs: Any) -> None:
-    """A worker leaves Ctrl-C to the parent (which stops the pool and exits with 130)."""
-    import signal
-
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    init(*initargs)
-
-
 def write_output(
     parts: list[Part],
     fmt: str,
@@ -385,64 +277,6 @@ def write_output(
     catalog: str,
     notice: CatalogNotice | None = None,
 ) -> None:
-    """The whole output from the finished parts, exactly as the one-process renderers write it."""
-    out = sys.stdout
-    tallies = [p.tally for p in parts]
-    if fmt == "json":
-        from dxcheck.render import json_out
-
-        items = [item for p in parts for item in p.fragment]
-        out.write(json_out.assemble(items, tallies, as_of, catalog, notice))
-    elif fmt == "sarif":
-        from dxcheck.render import sarif
-
-        items = [item for p in parts for item in p.fragment]
-        out.write(sarif.assemble(items, catalog, lang, notice))
-    elif fmt == "github":
-        from dxcheck.render import github
-
-        out.write(github.assemble([p.fragment for p in parts], lang, notice))
-    elif fmt == "junit":
-        from dxcheck.render import junit
-
-        out.write(
-            junit.assemble(
-                [p.fragment[0] for p in parts],
-                sum(p.fragment[1] for p in parts),
-                sum(p.fragment[2] for p in parts),
-                notice.message(lang) if notice else None,
-            )
-        )
-    else:
-        from dxcheck.render import json_out, text
-
-        console = Out()
-        text.write_notice(notice, console, lang)
-        for p in parts:
-            text.write_lines(p.fragment, console)
-        console.line(text.summary_line(json_out.summary_of(tallies), as_of, catalog, lang), "dim")
-
-
-class _NoProgress:
-    def __enter__(self) -> Callable[[], None]:
-        return lambda: None
-
-    def __exit__(self, *exc: object) -> None:
-        return None
-
-
-def show_progress(opts: Options, fmt: str, total: int) -> bool:
-    """A progress bar only for people watching a terminal: never for machine formats, in CI,
-    with --quiet, or when stdout or stderr is not a terminal."""
-    if opts.quiet or fmt not in ("text", "report") or total < 2 or os.environ.get("CI"):
-        return False
-    return bool(sys.stdout.isatty() and sys.stderr.isatty())
-
-
-def progress_for(opts: Options, fmt: str, total: int) -> Any:
-    """A context manager giving a function to call per finished file."""
-    if not show_progress(opts, fmt, total):
-        return _NoProgress()
-    from dxcheck.progress import Progress
-
-    return Progress(total, opts.lang, "report" if fmt == "report" else "check")
+    """The whole output from the finished parts, exactly as the one-process path writes it."""
+    fragments = [p.fragment for p in parts]
+    FORMATS[fmt].write(fragments, [p.tally for p in parts], as_of, catalog, lang, notice)

@@ -12,14 +12,17 @@ from enum import StrEnum
 from typing import TYPE_CHECKING, Annotated, Any
 
 from dxcheck import __version__
+from dxcheck.exits import EXIT_BROKEN_PIPE, EXIT_INTERRUPTED, EXIT_OK, EXIT_USAGE
 from dxcheck.i18n import detect_lang, hoist_lang, t
+from dxcheck.limits import MAX_BYTES, MAX_DEPTH
+from dxcheck.option_table import option
 
 if TYPE_CHECKING:
     import typer
 
-EXIT_OK, EXIT_FINDINGS, EXIT_USAGE, EXIT_INTERRUPTED, EXIT_BROKEN_PIPE = 0, 1, 2, 130, 141
 
-
+# The choices of --format and --fail-on; tests/test_check_cli.py checks that they are the
+# option table's (dxcheck.option_table), which the fast path reads.
 class OutFormat(StrEnum):
     text = "text"
     json = "json"
@@ -103,18 +106,18 @@ def build_app(lang: str) -> "typer.Typer":
     ) -> None:
         del lang_opt, version  # read before typer starts (detect_lang), kept for --help
 
+    def opt(command: str, dest: str) -> Any:
+        """The typer option of ``command`` for ``dest``, from the option table."""
+        entry = option(command, dest)
+        extra: dict[str, Any] = {} if entry.minimum is None else {"min": entry.minimum}
+        return typer.Option(*entry.flags, help=t(entry.help, lang), **extra)
+
     @app.command(help=t("validate", lang), cls=command_cls)
     def validate(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
-        fmt: Annotated[
-            OutFormat, typer.Option("--format", "-f", help=t("format", lang))
-        ] = OutFormat.text,
-        max_bytes: Annotated[
-            int, typer.Option("--max-bytes", min=1, help=t("max_bytes", lang))
-        ] = 10 * 1024 * 1024,
-        max_depth: Annotated[
-            int, typer.Option("--max-depth", min=2, help=t("max_depth", lang))
-        ] = 64,
+        fmt: Annotated[OutFormat, opt("validate", "fmt")] = OutFormat.text,
+        max_bytes: Annotated[int, opt("validate", "max_bytes")] = MAX_BYTES,
+        max_depth: Annotated[int, opt("validate", "max_depth")] = MAX_DEPTH,
     ) -> None:
         from dxcheck.commands.validate import run
 
@@ -123,34 +126,18 @@ def build_app(lang: str) -> "typer.Typer":
     @app.command(help=t("check", lang), cls=command_cls)
     def check(
         paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
-        fmt: Annotated[
-            CheckFormat, typer.Option("--format", "-f", help=t("format", lang))
-        ] = CheckFormat.text,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
-        catalog: Annotated[
-            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
-        ] = None,
-        select: Annotated[
-            list[str] | None, typer.Option("--select", help=t("select", lang))
-        ] = None,
-        ignore: Annotated[
-            list[str] | None, typer.Option("--ignore", help=t("ignore", lang))
-        ] = None,
-        fail_on: Annotated[
-            FailOn | None, typer.Option("--fail-on", help=t("fail_on", lang))
-        ] = None,
-        config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
-        baseline: Annotated[
-            str | None, typer.Option("--baseline", help=t("baseline_opt", lang))
-        ] = None,
-        diff_base: Annotated[
-            str | None, typer.Option("--diff-base", help=t("diff_base", lang))
-        ] = None,
-        jobs: Annotated[
-            int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))
-        ] = None,
-        no_cache: Annotated[bool, typer.Option("--no-cache", help=t("no_cache", lang))] = False,
-        quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("quiet", lang))] = False,
+        fmt: Annotated[CheckFormat, opt("check", "fmt")] = CheckFormat.text,
+        as_of: Annotated[str | None, opt("check", "as_of")] = None,
+        catalog: Annotated[str | None, opt("check", "catalog")] = None,
+        select: Annotated[list[str] | None, opt("check", "select")] = None,
+        ignore: Annotated[list[str] | None, opt("check", "ignore")] = None,
+        fail_on: Annotated[FailOn | None, opt("check", "fail_on")] = None,
+        config: Annotated[str | None, opt("check", "config")] = None,
+        baseline: Annotated[str | None, opt("check", "baseline")] = None,
+        diff_base: Annotated[str | None, opt("check", "diff_base")] = None,
+        jobs: Annotated[int | None, opt("check", "jobs")] = None,
+        no_cache: Annotated[bool, opt("check", "no_cache")] = False,
+        quiet: Annotated[bool, opt("check", "quiet")] = False,
     ) -> None:
         from dxcheck.commands.check import Options, run
 
@@ -340,32 +327,9 @@ def _add_cache_commands(app: "typer.Typer", lang: str, command_cls: type[Any]) -
         raise typer.Exit(clean_cache(path, lang))
 
 
-def _skip_pydantic_plugins() -> None:
-    """dxcheck uses no pydantic plugins, but pydantic looks for them (importing
-    importlib.metadata and scanning every installed package's entry points) when it builds the
-    first model: a quarter of a one-file `validate`. In the command-line process only (never
-    when dxcheck is imported as a library), answer "no plugins" without the scan, unless the
-    user configured PYDANTIC_DISABLE_PLUGINS otherwise or pydantic is already loaded."""
-    import os
-
-    if "pydantic" in sys.modules or os.environ.get("PYDANTIC_DISABLE_PLUGINS", "__all__") not in (
-        "__all__",
-        "1",
-        "true",
-    ):
-        return
-    import types
-
-    loader = types.ModuleType("pydantic.plugin._loader")
-    loader.get_plugins = tuple  # type: ignore[attr-defined]  # () : no plugins
-    sys.modules.setdefault("pydantic.plugin._loader", loader)
-
-
 def main(argv: list[str] | None = None) -> int:
     """Entry point of the ``dxcheck`` console script and ``python -m dxcheck``."""
     args = list(sys.argv[1:] if argv is None else argv)
-    if argv is None:  # the console script, not a caller in the same process
-        _skip_pydantic_plugins()
     # dxcheck builds many small trees that live until the output is written and holds no
     # reference cycles worth collecting; the cyclic GC rescanning them cost more than parsing
     # (3.5 s of 7 s on 1,788 plans). Reference counting still frees everything else.
@@ -373,7 +337,10 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         code = _run(args)
-        sys.stdout.flush()
+        try:
+            sys.stdout.flush()
+        except ValueError:  # stdout already closed (a language server's client went away)
+            pass
         return code
     except BrokenPipeError:
         return _closed_pipe()

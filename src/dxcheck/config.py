@@ -25,8 +25,9 @@ from typing import TYPE_CHECKING, Any
 
 from pydantic_core import ValidationError
 
-from dxcheck import prebuilt
 from dxcheck.config_files import find_config
+from dxcheck.core_schemas import validator
+from dxcheck.schema_errors import pydantic_message as message
 
 if TYPE_CHECKING:
     from dxcheck.config_schema import ConfigFile
@@ -81,22 +82,20 @@ def load_config(path: str | None) -> Config:
     if os.path.basename(path) == "pyproject.toml":
         raw = raw.get("tool", {}).get("dxcheck", {})
     try:
-        parsed: ConfigFile = prebuilt.runtime_validator(
-            "dxcheck.config_schema", "ConfigFile"
-        ).validate_python(raw)
+        parsed: ConfigFile = validator("config").validate_python(raw)
     except ValidationError as exc:
         problems = "; ".join(
-            f"{'.'.join(str(p) for p in e['loc'])}: {e['msg']}" for e in exc.errors()
+            f"{'.'.join(str(p) for p in e['loc'])}: {message(e)}" for e in exc.errors()
         )
         raise ConfigError(f"{path}: 設定の誤り / invalid configuration: {problems}") from None
     waivers: list[tuple[Waiver, list[str]]] = []
     for index, w in enumerate(parsed.waivers):
         try:
-            waiver: Waiver = prebuilt.runtime_validator("dxcheck.models", "Waiver").validate_python(
+            waiver: Waiver = validator("waiver").validate_python(
                 {"rule": w.rule, "item": w.item, "reason": w.reason, "expires": w.expires}
             )
         except ValidationError as exc:
-            raise ConfigError(f"{path}: waivers[{index}]: {exc.errors()[0]['msg']}") from None
+            raise ConfigError(f"{path}: waivers[{index}]: {message(exc.errors()[0])}") from None
         waivers.append((waiver, w.plans))
     config = Config(path, parsed.select, parsed.ignore, parsed.fail_on, parsed.catalog, waivers)
     config.severity = dict(parsed.severity)

@@ -1,29 +1,29 @@
 """The schema of a configuration file (``dxcheck.toml`` or ``[tool.dxcheck]``; read by
-:mod:`dxcheck.config`)."""
+:mod:`dxcheck.config` through the validator shipped in :mod:`dxcheck.core_schemas`)."""
 
 from __future__ import annotations
 
-from typing import Literal
+from typing import Any, ClassVar, Literal
 
-from pydantic import BaseModel, ConfigDict, Field
+from dxcheck.schema_marks import field, model
 
 
-class ConfigWaiver(BaseModel):
-    model_config = ConfigDict(extra="forbid", defer_build=True)
-
+@model
+class ConfigWaiver:
     rule: str
     item: str | None = None
-    reason: str = Field(min_length=1)
+    reason: str = field(min_length=1)
     expires: str
-    plans: list[str] = Field(default_factory=list)
+    plans: list[str] = field(default_factory=list)
 
 
-class ConfigFile(BaseModel):
-    model_config = ConfigDict(extra="forbid", populate_by_name=True, defer_build=True)
+@model
+class ConfigFile:
+    __pydantic_config__: ClassVar[Any] = {"extra": "forbid", "populate_by_name": True}
 
     select: list[str] | None = None
     ignore: list[str] | None = None
-    fail_on: Literal["error", "warning", "info"] | None = Field(default=None, alias="fail-on")
+    fail_on: Literal["error", "warning", "info"] | None = field(default=None, alias="fail-on")
     catalog: str | None = None
-    severity: dict[str, Literal["error", "warning", "info"]] = Field(default_factory=dict)
-    waivers: list[ConfigWaiver] = Field(default_factory=list)
+    severity: dict[str, Literal["error", "warning", "info"]] = field(default_factory=dict)
+    waivers: list[ConfigWaiver] = field(default_factory=list)

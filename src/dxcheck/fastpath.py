@@ -14,37 +14,13 @@ import os
 from collections.abc import Callable
 
 from dxcheck.i18n import LANGS
+from dxcheck.limits import MAX_BYTES, MAX_DEPTH
+from dxcheck.option_table import COMMANDS, Opt
 
-_FORMATS = {
-    "validate": ("text", "json"),
-    "check": ("text", "json", "sarif", "github", "junit"),
-}
-# option -> (destination, kind); kind: "str", "list", "flag", "format", "fail_on", or
-# ("int", minimum)
-_OPTIONS: dict[str, dict[str, tuple[str, object]]] = {
-    "validate": {
-        "--format": ("fmt", "format"),
-        "-f": ("fmt", "format"),
-        "--max-bytes": ("max_bytes", ("int", 1)),
-        "--max-depth": ("max_depth", ("int", 2)),
-    },
-    "check": {
-        "--format": ("fmt", "format"),
-        "-f": ("fmt", "format"),
-        "--as-of": ("as_of", "str"),
-        "--catalog": ("catalog", "str"),
-        "--select": ("select", "list"),
-        "--ignore": ("ignore", "list"),
-        "--fail-on": ("fail_on", "fail_on"),
-        "--config": ("config", "str"),
-        "--baseline": ("baseline", "str"),
-        "--diff-base": ("diff_base", "str"),
-        "--jobs": ("jobs", ("int", 1)),
-        "-j": ("jobs", ("int", 1)),
-        "--no-cache": ("no_cache", "flag"),
-        "--quiet": ("quiet", "flag"),
-        "-q": ("quiet", "flag"),
-    },
+# option -> its entry in the table
+_FLAGS: dict[str, dict[str, Opt]] = {
+    command: {flag: opt for opt in options for flag in opt.flags}
+    for command, options in COMMANDS.items()
 }
 
 
@@ -59,10 +35,10 @@ def parse(args: list[str]) -> tuple[str, str, dict[str, object]] | None:
         if len(rest) < 2 or rest[1] not in LANGS:
             return None
         lang, rest = rest[1], rest[2:]
-    if not rest or rest[0] not in _FORMATS:
+    if not rest or rest[0] not in _FLAGS:
         return None
     command, tokens = rest[0], rest[1:]
-    spec = _OPTIONS[command]
+    spec = _FLAGS[command]
     values: dict[str, object] = {"paths": []}
     paths: list[str] = []
     index = 0
@@ -79,7 +55,8 @@ def parse(args: list[str]) -> tuple[str, str, dict[str, object]] | None:
         name, eq, attached = token.partition("=")
         if name not in spec or (eq and not name.startswith("--")):
             return None
-        dest, kind = spec[name]
+        opt = spec[name]
+        dest, kind = opt.dest, opt.kind
         if kind == "flag":
             if eq:
                 return None
@@ -92,21 +69,16 @@ def parse(args: list[str]) -> tuple[str, str, dict[str, object]] | None:
             index += 1
         else:
             return None
-        if kind == "format":
-            if value not in _FORMATS[command]:
-                return None
-            values[dest] = value
-        elif kind == "fail_on":
-            if value not in ("error", "warning", "info"):
+        if kind == "choice":
+            if value not in opt.choices:
                 return None
             values[dest] = value
         elif kind == "list":
             listed = values.setdefault(dest, [])
             assert isinstance(listed, list)
             listed.append(value)
-        elif isinstance(kind, tuple):
-            minimum = kind[1]
-            assert isinstance(minimum, int)
+        elif kind == "int":
+            minimum = opt.minimum or 0
             if not value.isascii() or not value.isdigit() or int(value) < minimum:
                 return None
             values[dest] = int(value)
@@ -133,8 +105,8 @@ def dispatch(args: list[str]) -> int | None:
                 _strs(values["paths"]),
                 str(values.get("fmt", "text")),
                 lang,
-                max_bytes=_int(values.get("max_bytes"), 10 * 1024 * 1024),
-                max_depth=_int(values.get("max_depth"), 64),
+                max_bytes=_int(values.get("max_bytes"), MAX_BYTES),
+                max_depth=_int(values.get("max_depth"), MAX_DEPTH),
             )
 
     else:

@@ -193,9 +193,8 @@ TEXTS: dict[str, tuple[str, str]] = {
     "quiet": ("進捗バーを出さない", "Show no progress bar"),
     "cache_cmd": ("check のキャッシュを管理する", "Manage the cache of check"),
     "cache_clean": (
-        "キャッシュのフォルダ（.dxcheck_cache/）と準備済みのスキーマ（~/.cache/dxcheck/prebuilt）を削除する",
-        "Remove the cache folder (.dxcheck_cache/) and the prebuilt schemas "
-        "(~/.cache/dxcheck/prebuilt)",
+        "キャッシュのフォルダ（.dxcheck_cache/）を削除する",
+        "Remove the cache folder (.dxcheck_cache/)",
     ),
     "cache_path": (
         "このフォルダ（の設定ファイル）が使うキャッシュを削除する（既定: カレント）",

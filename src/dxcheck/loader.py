@@ -27,6 +27,7 @@ from yaml.nodes import ScalarNode, SequenceNode
 from yaml.resolver import Resolver
 
 from dxcheck.diagnostics import Diagnostic
+from dxcheck.limits import DEFAULT_LIMITS, Limits
 
 # libyaml's parser and composer when PyYAML was built with it (about ten times faster), else
 # the pure-Python ones. (``yaml.CParser`` is not exported; it lives in yaml._yaml.)
@@ -48,19 +49,6 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was built
 
 
 Path = tuple[str | int, ...]
-
-
-@dataclass(frozen=True, slots=True)
-class Limits:
-    """Bounds on what one file may cost. Defaults fit real plans (the largest seed is 41 KB)
-    with two orders of magnitude to spare."""
-
-    max_bytes: int = 10 * 1024 * 1024
-    max_depth: int = 64
-    max_nodes: int = 200_000  # values after alias expansion
-
-
-DEFAULT_LIMITS = Limits()
 
 
 class Mark(NamedTuple):

@@ -5,6 +5,8 @@ from __future__ import annotations
 import datetime
 from dataclasses import dataclass
 
+from dxcheck.limits import MAX_BYTES, MAX_DEPTH
+
 
 class UsageError(Exception):
     pass
@@ -20,8 +22,8 @@ class Options:
     fail_on: str | None = None
     config: str | None = None
     lang: str = "ja"
-    max_bytes: int = 10 * 1024 * 1024
-    max_depth: int = 64
+    max_bytes: int = MAX_BYTES
+    max_depth: int = MAX_DEPTH
     baseline: str | None = None
     diff_base: str | None = None
     jobs: int | None = None  # worker processes; None: the cores available

@@ -1,11 +1,10 @@
 """The functions the plan schema calls while it validates, free of pydantic's model machinery.
 
-:mod:`dxcheck.models` declares the plan schema with pydantic; the checks a type annotation
-cannot say (a 和暦 date, a code's check digit, a known item id, "give start/end or not_stated")
-live here. They import only :mod:`pydantic_core` (for its error type) and dxcheck's own light
-modules, and they read a model's fields only by attribute, so the same functions serve
-pydantic's models and the plain records a one-file ``dxcheck validate`` builds from the
-prebuilt schema (:mod:`dxcheck.prebuilt`) without importing pydantic's model machinery.
+:mod:`dxcheck.models` declares the plan classes; the checks a type annotation cannot say (a
+和暦 date, a code's check digit, a known item id, "give start/end or not_stated") live here.
+They import only :mod:`pydantic_core` (for its error type) and dxcheck's own light modules,
+and the shipped core schema (:mod:`dxcheck.core_schemas`) names them, so validation at run
+time never imports pydantic.
 """
 
 from __future__ import annotations
@@ -14,6 +13,7 @@ import datetime
 from typing import Any
 
 from pydantic_core import PydanticCustomError
+from pydantic_core.core_schema import ValidationInfo
 
 from dxcheck import dates
 from dxcheck.codes import check_digit, check_digit_ok
@@ -71,15 +71,25 @@ def municipality_code(value: Any) -> str:
     return value
 
 
-def known_item(value: str) -> str:
-    """An id of a national item of some catalog version (with "did you mean")."""
-    from dxcheck.vocabulary import all_ids, known
+ITEM_IDS_CONTEXT = "item_ids"
+"""The key of pydantic's validation context that holds the national item ids known besides
+the bundled catalogs' (those of a catalog file given with ``--catalog``), a frozenset."""
 
-    if known(value):
+
+def known_item(value: str, info: ValidationInfo) -> str:
+    """An id of a national item of some catalog version (with "did you mean"): a bundled
+    catalog's, or one of the ids in the validation context (:data:`ITEM_IDS_CONTEXT`)."""
+    from dxcheck.vocabulary import ITEM_IDS
+
+    if value in ITEM_IDS:
+        return value
+    context = info.context
+    extra: frozenset[str] = context.get(ITEM_IDS_CONTEXT, frozenset()) if context else frozenset()
+    if value in extra:
         return value
     import difflib
 
-    near = difflib.get_close_matches(value, all_ids(), n=1, cutoff=0.6)
+    near = difflib.get_close_matches(value, sorted(ITEM_IDS | extra), n=1, cutoff=0.6)
     raise PydanticCustomError(
         "unknown_item",
         "不明な国の項目ID `{value}` です{hint}（dxcheck catalog で一覧）",

@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from collections.abc import Callable
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from dxcheck.options import Options
 
 
 class Progress:
@@ -50,3 +54,26 @@ class Progress:
 
     def __exit__(self, *exc: Any) -> None:
         self._bar.stop()
+
+
+class _NoProgress:
+    def __enter__(self) -> Callable[[], None]:
+        return lambda: None
+
+    def __exit__(self, *exc: object) -> None:
+        return None
+
+
+def show_progress(opts: Options, fmt: str, total: int) -> bool:
+    """A progress bar only for people watching a terminal: never for machine formats, in CI,
+    with --quiet, or when stdout or stderr is not a terminal."""
+    if opts.quiet or fmt not in ("text", "report") or total < 2 or os.environ.get("CI"):
+        return False
+    return bool(sys.stdout.isatty() and sys.stderr.isatty())
+
+
+def progress_for(opts: Options, fmt: str, total: int) -> Any:
+    """A context manager giving a function to call per finished file."""
+    if not show_progress(opts, fmt, total):
+        return _NoProgress()
+    return Progress(total, opts.lang, "report" if fmt == "report" else "check")

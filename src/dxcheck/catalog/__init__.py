@@ -9,17 +9,26 @@ from __future__ import annotations
 
 import datetime
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, Literal
+from typing import TYPE_CHECKING
 
-from dxcheck import prebuilt
+from dxcheck import core_schemas
+from dxcheck.catalog.business import business_key, no_variant_twice
+from dxcheck.catalog.sources import secondary_only, strength
 
 if TYPE_CHECKING:
     from dxcheck.catalog.models import BusinessVariants, Catalog, CatalogCitation
+
+__all__ = [
+    "UnknownCatalogVersion",
+    "business_key",
+    "no_variant_twice",
+    "secondary_only",
+    "strength",
+]
 
 # The data files next to this module (importlib.resources would cost ~25 ms of imports on every
 # run; the package is always installed as files).
@@ -43,19 +52,19 @@ _USER: dict[str, Catalog] = {}
 
 def register(catalog: Catalog) -> str:
     """Make a user-supplied catalog available under its version (it becomes the latest)."""
-    from dxcheck.vocabulary import EXTRA_IDS
-
     _USER[catalog.version] = catalog
-    EXTRA_IDS.update(item.id for item in catalog.items)
     return catalog.version
+
+
+def user_item_ids() -> frozenset[str]:
+    """The national item ids of the catalogs registered with --catalog FILE (validation
+    receives them in its context: :func:`dxcheck.validate.validate_bytes`)."""
+    return frozenset(item.id for catalog in _USER.values() for item in catalog.items)
 
 
 def forget_user_catalogs() -> None:
     """Drop the catalogs registered with --catalog FILE (one run's state; tests reset it)."""
-    from dxcheck.vocabulary import EXTRA_IDS
-
     _USER.clear()
-    EXTRA_IDS.clear()
 
 
 def use(value: str) -> str:
@@ -64,7 +73,7 @@ def use(value: str) -> str:
     :class:`dxcheck.catalog.userfile.CatalogFileError`."""
     from dxcheck.catalog.userfile import load_catalog_file, looks_like_file
 
-    if value in _USER or value in _bundled_versions():
+    if value in _USER or value in bundled_versions():
         return value
     if looks_like_file(value):
         return register(load_catalog_file(value))
@@ -72,12 +81,12 @@ def use(value: str) -> str:
 
 
 def available_versions() -> list[str]:
-    bundled = _bundled_versions()
+    bundled = bundled_versions()
     return [*bundled, *(v for v in _USER if v not in bundled)]
 
 
 @cache
-def _bundled_versions() -> list[str]:
+def bundled_versions() -> list[str]:
     data = DATA
     names = [
         p.name.removesuffix(".yaml")
@@ -97,25 +106,17 @@ def load_catalog(version: str | None = None) -> Catalog:
     version = version or latest_version()
     if version in _USER:
         return _USER[version]
-    if version not in _bundled_versions():
+    if version not in bundled_versions():
         raise UnknownCatalogVersion(version)
     return _load_bundled(version)
 
 
 @cache
 def _load_bundled(version: str) -> Catalog:
-    def parse() -> Catalog:
-        import yaml
-
-        from dxcheck.catalog.models import Catalog
-
-        text = (DATA / f"{version}.yaml").read_text("utf-8")
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return Catalog.model_validate(yaml.load(text, Loader=loader))
-
-    # records of the catalog models, read from this install's prebuilt JSON (dxcheck.prebuilt)
-    catalog: Catalog = prebuilt.bundled(
-        "dxcheck.catalog.models", "Catalog", f"catalog-{version}", parse
+    """A bundled version, read from its validated JSON shipped with the package
+    (:mod:`dxcheck.core_schemas`; the YAML file is its source)."""
+    catalog: Catalog = core_schemas.validator("catalog").validate_json(
+        core_schemas.bundled_json(f"catalog-{version}")
     )
     if catalog.version != version:
         raise ValueError(f"catalog file {version}.yaml says version {catalog.version}")
@@ -191,54 +192,12 @@ def catalog_facts(catalog: Catalog) -> Iterator[Fact]:
 # --- 基幹業務 name variants (catalog data, not code) -------------------------------------------
 
 
-def no_variant_twice(table: Any) -> Any:
-    """The table names each variant for one 基幹業務 only (the model's after-validator)."""
-    seen: dict[str, str] = {}
-    for entry in table.business:
-        for text in (entry.name, *entry.variants):
-            key = business_key(text)
-            if seen.setdefault(key, entry.name) != entry.name:
-                raise ValueError(f"「{text}」が {seen[key]} と {entry.name} の両方にあります")
-    return table
-
-
-def strength(citation: CatalogCitation | None) -> Literal["official", "secondary", "none"]:
-    """official when any source is an official text (at its own address or copied);
-    secondary when all sources are secondary; none without a source (or citation)."""
-    if citation is None or not citation.sources:
-        return "none"
-    if any(s.kind in ("official", "official_copy") for s in citation.sources):
-        return "official"
-    return "secondary"
-
-
-def secondary_only(citation: CatalogCitation | None) -> bool:
-    """No official source shows this fact: findings from it never sound certain."""
-    return strength(citation) != "official"
-
-
-def business_key(name: str) -> str:
-    """NFKC, no spaces, one kind of middle dot: the form names are compared in."""
-    text = unicodedata.normalize("NFKC", name)
-    text = re.sub(r"\s+", "", text)
-    return text.replace("･", "・")
-
-
 @cache
 def business_variants() -> BusinessVariants:
-    """The table of 基幹業務 name variants (``catalog/data/core_business_variants.yaml``)."""
-
-    def parse() -> BusinessVariants:
-        import yaml
-
-        from dxcheck.catalog.models import BusinessVariants
-
-        path = DATA / "core_business_variants.yaml"
-        loader = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-        return BusinessVariants.model_validate(yaml.load(path.read_text("utf-8"), Loader=loader))
-
-    table: BusinessVariants = prebuilt.bundled(
-        "dxcheck.catalog.models", "BusinessVariants", "core_business_variants", parse
+    """The table of 基幹業務 name variants (``catalog/data/core_business_variants.yaml``, read
+    from its validated JSON shipped with the package)."""
+    table: BusinessVariants = core_schemas.validator("business_variants").validate_json(
+        core_schemas.bundled_json("core_business_variants")
     )
     return table
 

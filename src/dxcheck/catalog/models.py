@@ -12,9 +12,8 @@ from __future__ import annotations
 import datetime
 from typing import Literal
 
-from pydantic import BaseModel, ConfigDict, Field, model_validator
-
-from dxcheck.catalog import no_variant_twice
+from dxcheck.catalog.business import no_variant_twice
+from dxcheck.schema_marks import field, model
 
 Category = Literal["priority", "structure", "related", "other"]
 
@@ -37,47 +36,44 @@ SOURCE_KIND_EN: dict[str, str] = {
 Strength = Literal["official", "secondary", "none"]
 
 
-class _Model(BaseModel):
-    # defer_build: a run whose catalog is prebuilt (dxcheck.prebuilt) never builds these
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class Source(_Model):
+@model
+class Source:
     """One source of a catalog fact."""
 
-    url: str = Field(pattern=r"^https?://\S+$", description="出典のURL")
-    quote: str = Field(
+    url: str = field(pattern=r"^https?://\S+$", description="出典のURL")
+    quote: str = field(
         min_length=1, max_length=150, description="出典の該当箇所の短い引用（150字以内）"
     )
-    locator: str = Field(min_length=1, description="出典の中の場所（ページ・節・表紙・目次など）")
-    kind: SourceKind = Field(
+    locator: str = field(min_length=1, description="出典の中の場所（ページ・節・表紙・目次など）")
+    kind: SourceKind = field(
         description="official=公式, official_copy=公式文書の第三者サイト掲載, secondary=二次資料"
     )
-    title: str | None = Field(default=None, description="出典の名称（例: 改革工程表2023）")
+    title: str | None = field(default=None, description="出典の名称（例: 改革工程表2023）")
     note: str | None = None
 
 
-class CatalogCitation(_Model):
+@model
+class CatalogCitation:
     """Where a catalog fact stands in the national document, and the sources that show it."""
 
     document: str = "自治体デジタル・トランスフォーメーション（DX）推進計画"
     version: str
     section: str
-    sources: tuple[Source, ...] = Field(
+    sources: tuple[Source, ...] = field(
         default=(), description="この事実の出典（1件以上。無いものはカタログに入れない）"
     )
     note: str | None = None
 
     @property
     def strength(self) -> Strength:
-        """See :func:`dxcheck.catalog.strength` (records of this model have no properties)."""
-        from dxcheck.catalog import strength
+        """See :func:`dxcheck.catalog.sources.strength`."""
+        from dxcheck.catalog.sources import strength
 
         return strength(self)
 
     @property
     def secondary_only(self) -> bool:
-        from dxcheck.catalog import secondary_only
+        from dxcheck.catalog.sources import secondary_only
 
         return secondary_only(self)
 
@@ -85,10 +81,11 @@ class CatalogCitation(_Model):
 TargetScope = Literal["all", "specific_migration"]
 
 
-class NationalTarget(_Model):
+@model
+class NationalTarget:
     description_ja: str
     description_en: str
-    kind: Literal["deadline", "goal", "outcome"] = Field(
+    kind: Literal["deadline", "goal", "outcome"] = field(
         default="deadline",
         description=(
             "deadline: 自治体の取組が終わっているべき期限（「までに」「期限」「遅くとも」）。"
@@ -96,7 +93,7 @@ class NationalTarget(_Model):
             "outcome: 国全体の到達目標（例: カードがほぼ全住民に行き渡る）。自治体の取組の期限ではない"
         ),
     )
-    scope: TargetScope = Field(
+    scope: TargetScope = field(
         default="all",
         description=(
             "all: すべての自治体・システム。specific_migration: 特定移行支援システムだけ"
@@ -104,49 +101,53 @@ class NationalTarget(_Model):
         ),
     )
     deadline: datetime.date | None = None
-    deadline_text: str | None = Field(
+    deadline_text: str | None = field(
         default=None, description="期限を国の計画の言葉で（令和7年度末）"
     )
     citation: CatalogCitation
 
 
-class Coverage(_Model):
+@model
+class Coverage:
     """What counts as the plan covering the item."""
 
     commitments: tuple[str, ...] = ("implement", "continue")
-    fact: str | None = Field(
+    fact: str | None = field(
         default=None, description="covered only if this facts section is complete in scope"
     )
     description_ja: str | None = None
     description_en: str | None = None
 
 
-class CatalogItem(_Model):
-    id: str = Field(pattern=r"^[a-z][a-z0-9_]*$")
+@model
+class CatalogItem:
+    id: str = field(pattern=r"^[a-z][a-z0-9_]*$")
     category: Category
-    number: str = Field(description="国の計画での番号（例: 重点取組事項(2)）")
+    number: str = field(description="国の計画での番号（例: 重点取組事項(2)）")
     title_ja: str
     title_en: str
-    short_ja: str | None = Field(
+    short_ja: str | None = field(
         default=None, description="表の列見出しに使う短い名前（例: 標準化）。省略時は title_ja"
     )
-    short_en: str | None = Field(default=None, description="short column heading (English)")
+    short_en: str | None = field(default=None, description="short column heading (English)")
     summary_ja: str
     summary_en: str
     targets: tuple[NationalTarget, ...] = ()
-    coverage: Coverage = Field(default_factory=Coverage)
+    coverage: Coverage = field(default_factory=Coverage)
     guidance_ja: str
     guidance_en: str
     keywords: tuple[str, ...] = ()
     citation: CatalogCitation
 
 
-class OnlineProcedure(_Model):
+@model
+class OnlineProcedure:
     name: str
     group: str
 
 
-class Catalog(_Model):
+@model
+class Catalog:
     version: str
     title: str
     published: datetime.date
@@ -154,33 +155,32 @@ class Catalog(_Model):
     period_end: datetime.date
     supersedes: str | None = None
     items: tuple[CatalogItem, ...]
-    core_business: tuple[str, ...] = Field(description="標準化の対象となる基幹業務")
+    core_business: tuple[str, ...] = field(description="標準化の対象となる基幹業務")
     core_business_citation: CatalogCitation
     online_procedures: tuple[OnlineProcedure, ...]
     online_procedures_citation: CatalogCitation
-    citation: CatalogCitation = Field(description="版と公表日の出典")
-    period_citation: CatalogCitation | None = Field(default=None, description="対象期間の出典")
+    citation: CatalogCitation = field(description="版と公表日の出典")
+    period_citation: CatalogCitation | None = field(default=None, description="対象期間の出典")
 
 
 # --- 基幹業務 name variants (catalog/data/core_business_variants.yaml) ----------------------
 
 
-class _Vocab(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True, defer_build=True)
-
-
-class BusinessVariant(_Vocab):
-    name: str = Field(min_length=1, description="カタログの基幹業務の名称（core_business の表記）")
-    variants: tuple[str, ...] = Field(
+@model
+class BusinessVariant:
+    name: str = field(min_length=1, description="カタログの基幹業務の名称（core_business の表記）")
+    variants: tuple[str, ...] = field(
         default=(),
         description="計画が書く、同じ業務を指す別の表記（ほかの業務を含む表記は入れない）",
     )
 
 
-class BusinessVariants(_Vocab):
-    suffixes: tuple[str, ...] = Field(
+@model
+class BusinessVariants:
+    suffixes: tuple[str, ...] = field(
         default=(), description="名称の末尾に付いても同じ業務とみなす語（「事務」「システム」など）"
     )
     business: tuple[BusinessVariant, ...]
 
-    _no_variant_twice = model_validator(mode="after")(no_variant_twice)
+    def __post_init__(self) -> None:
+        no_variant_twice(self)

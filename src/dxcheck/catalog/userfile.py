@@ -12,9 +12,9 @@ from typing import TYPE_CHECKING
 
 from pydantic_core import ValidationError
 
-from dxcheck.diagnostics import Diagnostic, format_yaml_path
-from dxcheck.loader import Document, LoadError, load_path
-from dxcheck.validate import normalise_loc
+from dxcheck.diagnostics import Diagnostic
+from dxcheck.loader import LoadError, load_path
+from dxcheck.schema_errors import catalog_diagnostics
 
 if TYPE_CHECKING:
     from dxcheck.catalog.models import Catalog
@@ -53,36 +53,10 @@ def load_catalog_file(path: str) -> Catalog:
                 )
             ]
         ) from None
+    from dxcheck.core_schemas import validator
+
     try:
-        from dxcheck.catalog.models import Catalog
-
-        return Catalog.model_validate(doc.data)
+        catalog: Catalog = validator("catalog").validate_python(doc.data)
+        return catalog
     except ValidationError as exc:
-        raise CatalogFileError(_diagnostics(doc, exc)) from None
-
-
-def _diagnostics(doc: Document, exc: ValidationError) -> list[Diagnostic]:
-    out: list[Diagnostic] = []
-    for error in exc.errors(include_url=False):
-        loc = normalise_loc(doc.data, error["loc"], error["type"] == "missing")
-        mark = doc.mark_of(loc, key=error["type"] in ("missing", "extra_forbidden"))
-        where = format_yaml_path(loc) or "(top)"
-        if error["type"] == "missing":
-            ja = f"`{error['loc'][-1]}` がありません"
-            en = f"'{error['loc'][-1]}' is missing"
-        elif error["type"] == "extra_forbidden":
-            ja = f"不明なキー `{error['loc'][-1]}` です"
-            en = f"unknown key '{error['loc'][-1]}'"
-        elif error["type"] == "string_pattern_mismatch":
-            pattern = (error.get("ctx") or {}).get("pattern", "")
-            ja = f"形式が正しくありません（パターン {pattern}）"
-            en = f"does not match the pattern {pattern}"
-        elif error["type"] == "string_too_long":
-            limit = (error.get("ctx") or {}).get("max_length", "")
-            ja = f"長すぎます（{limit}字まで）"
-            en = f"too long (at most {limit} characters)"
-        else:
-            en = str(error["msg"])
-            ja = f"値が正しくありません（{en}）"
-        out.append(Diagnostic("DX302", "error", ja, en, doc.path, mark.line, mark.column, where))
-    return sorted(out, key=lambda d: d.sort_key)
+        raise CatalogFileError(catalog_diagnostics(doc, exc)) from None

@@ -7,12 +7,13 @@ import json
 import sys
 
 from dxcheck.catalog import UnknownCatalogVersion, latest_version, load_catalog
-from dxcheck.commands.check import UsageError, parse_as_of
 from dxcheck.commands.validate import format_line
 from dxcheck.console import Out
 from dxcheck.engine.runner import PlanCheck, check_plan
+from dxcheck.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from dxcheck.gitrev import GitError, show, split_rev_path
-from dxcheck.loader import DEFAULT_LIMITS
+from dxcheck.limits import DEFAULT_LIMITS
+from dxcheck.options import UsageError, parse_as_of
 from dxcheck.validate import Result, validate_bytes
 
 RANK = {"missing": 0, "partial": 1, "covered": 2}
@@ -45,13 +46,13 @@ def run(
         before, after = _load(old), _load(new)
     except (UsageError, UnknownCatalogVersion) as exc:
         err.line(f"dxcheck: {exc}", "error")
-        return 2
+        return EXIT_USAGE
     invalid = [r for r in (before, after) if r.plan is None or r.document is None]
     if invalid:
         for result in invalid:
             for d in result.diagnostics:
                 err.line(format_line(d, lang), d.severity)
-        return 1
+        return EXIT_FINDINGS
     assert before.plan and before.document and after.plan and after.document
     a = check_plan(before.plan, before.document, catalog, as_of)
     b = check_plan(after.plan, after.document, catalog, as_of)
@@ -101,7 +102,7 @@ def run(
         out.line(f"{'introduced' if en else '新たな指摘'}: {len(introduced)}")
         for f in introduced:
             out.line(f"  + {f.path}:{f.line}:{f.column}: [{f.rule}] {f.message(lang)}", f.severity)
-    return 1 if worse else 0
+    return EXIT_FINDINGS if worse else EXIT_OK
 
 
 def _coverage_changes(a: PlanCheck, b: PlanCheck) -> list[dict[str, str]]:

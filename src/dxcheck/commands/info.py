@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+import dataclasses
+import datetime
 import json
 import sys
 import unicodedata
 from typing import Any
 
-from dxcheck import prebuilt
 from dxcheck.catalog import (
     Fact,
     available_versions,
@@ -19,7 +20,10 @@ from dxcheck.catalog import (
 from dxcheck.catalog import strength as catalog_strength
 from dxcheck.catalog.models import SOURCE_KIND_EN, SOURCE_KIND_JA, Catalog
 from dxcheck.console import Out
-from dxcheck.engine.registry import Rule, all_rules, get_rule
+from dxcheck.document_kinds import DOCUMENT_KINDS
+from dxcheck.engine.registry import Rule
+from dxcheck.engine.rules import all_rules, get_rule
+from dxcheck.exits import EXIT_OK, EXIT_USAGE
 from dxcheck.problem_codes import ProblemCode
 
 _CATEGORY = {
@@ -33,7 +37,7 @@ _CATEGORY = {
 def _load(value: str | None, lang: str) -> Catalog | None:
     """A bundled version or a catalog file, resolved as `check` does (problems at
     file:line:col on stderr; None then)."""
-    from dxcheck.commands.check import resolve_catalog
+    from dxcheck.checkrun import resolve_catalog
     from dxcheck.options import UsageError
 
     try:
@@ -48,32 +52,43 @@ def export_catalog(version: str | None) -> int:
     file of your own from (docs/catalog.md)."""
     from importlib import resources
 
-    from dxcheck.catalog import _bundled_versions
+    from dxcheck.catalog import bundled_versions
 
-    name = version or _bundled_versions()[-1]
-    if name not in _bundled_versions():
-        known = ", ".join(_bundled_versions())
+    name = version or bundled_versions()[-1]
+    if name not in bundled_versions():
+        known = ", ".join(bundled_versions())
         Out(sys.stderr).line(f"dxcheck: --catalog: {name} ({known})", "error")
-        return 2
+        return EXIT_USAGE
     data = resources.files("dxcheck.catalog") / "data" / f"{name}.yaml"
     sys.stdout.write(data.read_text("utf-8"))
-    return 0
+    return EXIT_OK
+
+
+def _json(value: Any) -> Any:
+    """A catalog (or part of one) as JSON data: fields in order, dates as ISO text."""
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, list | tuple):
+        return [_json(v) for v in value]
+    if isinstance(value, datetime.date):
+        return value.isoformat()
+    return value
 
 
 def show_catalog(version: str | None, fmt: str, lang: str) -> int:
     out = Out()
     catalog = _load(version, lang)
     if catalog is None:
-        return 2
+        return EXIT_USAGE
     en = lang == "en"
     if fmt == "json":
         payload = {
             "versions": available_versions(),
             "latest": latest_version(),
-            "catalog": prebuilt.to_json(catalog),
+            "catalog": _json(catalog),
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return EXIT_OK
     versions = ", ".join(
         f"{v}{' (latest)' if en and v == latest_version() else ''}"
         f"{'（最新）' if not en and v == latest_version() else ''}"
@@ -96,7 +111,7 @@ def show_catalog(version: str | None, fmt: str, lang: str) -> int:
         out.line(
             f"  {item.id:<22} {_pad(cat, 26)} {title}" + (f"  [{deadlines}]" if deadlines else "")
         )
-    return 0
+    return EXIT_OK
 
 
 def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
@@ -104,7 +119,7 @@ def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
     on secondary sources only are marked, and so is a fact without any source."""
     catalog = _load(version, lang)
     if catalog is None:
-        return 2
+        return EXIT_USAGE
     en = lang == "en"
     facts = list(catalog_facts(catalog))
     if fmt == "json":
@@ -115,7 +130,7 @@ def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
             "facts": [_fact_json(f, en) for f in facts],
         }
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return EXIT_OK
     out = Out()
     counts = _strength_counts(facts)
     out.line(
@@ -156,7 +171,7 @@ def show_catalog_sources(version: str | None, fmt: str, lang: str) -> int:
                 out.line(f"    {'note' if en else '注'}: {source.note}", "dim")
         if c.note:
             out.line(f"  {'note' if en else '注'}: {c.note}", "dim")
-    return 0
+    return EXIT_OK
 
 
 def _version_label(version: str, en: bool) -> str:
@@ -183,7 +198,7 @@ def _fact_json(fact: Fact, en: bool) -> dict[str, Any]:
         "version": c.version if c is not None else None,
         "section": c.section if c is not None else None,
         "note": c.note if c is not None else None,
-        "sources": [prebuilt.to_json(s) for s in c.sources] if c is not None else [],
+        "sources": [_json(s) for s in c.sources] if c is not None else [],
     }
 
 
@@ -202,7 +217,7 @@ def show_rules(fmt: str, lang: str) -> int:
             for r in rules
         ]
         sys.stdout.write(json.dumps(payload, ensure_ascii=False, indent=2) + "\n")
-        return 0
+        return EXIT_OK
     out = Out()
     for r in rules:
         item = r.national_item or ("(each item)" if lang == "en" else "（各項目）")
@@ -217,7 +232,7 @@ def show_rules(fmt: str, lang: str) -> int:
     )
     for problem in CODES.values():
         out.line(f"{problem.id:<8} {problem.title(lang)}")
-    return 0
+    return EXIT_OK
 
 
 def _explain_problem(out: Out, problem: ProblemCode, lang: str) -> int:
@@ -233,7 +248,7 @@ def _explain_problem(out: Out, problem: ProblemCode, lang: str) -> int:
         out.line("Example" if en else "例", "path")
         for line in problem.example.splitlines():
             out.line(f"  {line}")
-    return 0
+    return EXIT_OK
 
 
 def explain_rule(rule_id: str, lang: str) -> int:
@@ -254,7 +269,7 @@ def explain_rule(rule_id: str, lang: str) -> int:
             "dxcheck rules で一覧）",
             "error",
         )
-        return 2
+        return EXIT_USAGE
     en = lang == "en"
     versions = ", ".join(rule.versions) if rule.versions else ("all" if en else "全版")
     out.line(f"{rule.id}: {rule.title(lang)}", "path")
@@ -292,17 +307,7 @@ def explain_rule(rule_id: str, lang: str) -> int:
             continue
         for line in example.patch.splitlines():
             out.line(f"      {line}", "dim")
-    return 0
-
-
-_KIND = {
-    "plan": ("計画", "plan"),
-    "policy": ("方針", "policy"),
-    "vision": ("ビジョン", "vision"),
-    "summary": ("概要版", "summary"),
-    "proposal": ("策定提案", "proposal"),
-    "other": ("その他", "other"),
-}
+    return EXIT_OK
 
 
 def _explain_severity(out: Out, rule: Rule, en: bool) -> None:
@@ -310,7 +315,8 @@ def _explain_severity(out: Out, rule: Rule, en: bool) -> None:
     the national fact it rests on (dxcheck.engine.severity)."""
     out.line("Severity" if en else "重大度の決まり方", "path")
     kinds = ", ".join(
-        f"{_KIND[k][1 if en else 0]}: {rule.severity_for_kind(k) or rule.severity}" for k in _KIND
+        f"{DOCUMENT_KINDS[k][1 if en else 0]}: {rule.severity_for_kind(k) or rule.severity}"
+        for k in DOCUMENT_KINDS
     )
     out.line(f"  {'by kind of document' if en else '文書の種別ごと'}: {kinds}")
     catalog = load_catalog()
@@ -357,17 +363,12 @@ def clean_cache(path: str, lang: str) -> int:
         removed = cache.clean(folder)
     except ValueError as exc:
         sys.stderr.write(f"dxcheck: {exc}\n")
-        return 2
+        return EXIT_USAGE
     except OSError as exc:
         sys.stderr.write(f"dxcheck: {folder}: {exc.strerror}\n")
-        return 2
+        return EXIT_USAGE
     if lang == "en":
         sys.stdout.write(f"removed {folder}\n" if removed else f"no cache at {folder}\n")
     else:
         sys.stdout.write(f"{folder} を削除しました\n" if removed else f"{folder} はありません\n")
-    from dxcheck import prebuilt
-
-    if prebuilt.clean():  # the prepared schemas and catalogs (outside the project)
-        done = prebuilt.folder()
-        sys.stdout.write(f"removed {done}\n" if lang == "en" else f"{done} を削除しました\n")
-    return 0
+    return EXIT_OK

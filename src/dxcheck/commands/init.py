@@ -8,10 +8,11 @@ import difflib
 import os
 import sys
 
-from dxcheck import codes
+from dxcheck import codes, document_kinds
 from dxcheck.catalog import load_catalog
 from dxcheck.codes import LocalGov
 from dxcheck.console import Out
+from dxcheck.exits import EXIT_OK, EXIT_USAGE
 
 _CATEGORY = {
     "priority": "重点取組事項",
@@ -43,7 +44,7 @@ def skeleton(gov: LocalGov, schema_ref: str, today: datetime.date | None = None)
         f"  prefecture: {gov.prefecture}",
         "document:",
         f"  title: {name}DX推進計画",
-        "  kind: plan  # plan=計画, policy=方針, vision=ビジョン, summary=概要版, proposal=策定提案",
+        f"  kind: plan  # {document_kinds.template_comment()}",
         "  status: draft  # adopted=策定済, draft=案, proposal=提案段階",
         f"  # adopted: 令和{this_year + 1 - 2018}年3月",
         "  source:",
@@ -159,11 +160,11 @@ def run(
             "dxcheck: --municipality か --code を指定してください / give --municipality or --code",
             "error",
         )
-        return 2
+        return EXIT_USAGE
     found = find(municipality, code, prefecture, en)
     if isinstance(found, str):
         err.line(f"dxcheck: {found}", "error")
-        return 2
+        return EXIT_USAGE
     gov = found
     path = out or default_path(gov)
     folder = os.path.dirname(os.path.abspath(path))
@@ -174,7 +175,7 @@ def run(
     problem = write_new(path, text, "en" if en else "ja")
     if problem is not None:
         err.line(problem, "error")
-        return 2
+        return EXIT_USAGE
     if gov.kind == "northern_territories":
         err.line(
             f"dxcheck: {gov.label}: "
@@ -194,7 +195,7 @@ def run(
             else f"dxcheck: エディタの補完のため、スキーマを一度書き出してください: dxcheck schema > {shown}",
             "info",
         )
-    return 0
+    return EXIT_OK
 
 
 def default_path(gov: LocalGov) -> str:

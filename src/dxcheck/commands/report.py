@@ -4,12 +4,17 @@ from __future__ import annotations
 
 import os
 import sys
-from typing import Any
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
 
 from dxcheck.catalog import load_catalog
-from dxcheck.commands.check import EXIT_USAGE, Options, prepare_or_explain
+from dxcheck.commands.check import Options, prepare_or_explain
 from dxcheck.console import Out, printable
+from dxcheck.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from dxcheck.writer import write_atomic
+
+if TYPE_CHECKING:
+    from dxcheck.render.overview import IndexRow
 
 
 def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort: str) -> int:
@@ -34,7 +39,7 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
         err.line(f"dxcheck: --template-dir: {template_dir} がありません / not a folder", "error")
         return EXIT_USAGE
     if not prepared.checks:
-        return EXIT_USAGE if prepared.unreadable else 0
+        return EXIT_USAGE if prepared.unreadable else EXIT_OK
     catalog = load_catalog(prepared.catalog)
     views = views_for(prepared.checks, catalog, prepared.as_of, opts.lang, sort)
     suffix = ".md" if fmt == "md" else ".html"
@@ -96,7 +101,9 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
     except OSError as exc:
         err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
         return EXIT_USAGE
-    return 2 if prepared.unreadable else (1 if any(not c.valid for c in prepared.checks) else 0)
+    if prepared.unreadable:
+        return EXIT_USAGE
+    return EXIT_FINDINGS if any(not c.valid for c in prepared.checks) else EXIT_OK
 
 
 # --- folder output at national scale: one page per plan as soon as it is checked -------------
@@ -110,7 +117,7 @@ def _init_folder(
     """Set up a worker of :func:`run_folder` (a forked one inherits ``settings``)."""
     import gc
 
-    from dxcheck.commands.check import resolve
+    from dxcheck.checkrun import resolve
 
     gc.disable()
     _FOLDER.update(
@@ -122,24 +129,31 @@ def _init_folder(
     )
 
 
-def _page_task(path: str) -> dict[str, Any]:
+@dataclass(frozen=True, slots=True)
+class _Page:
+    """What a worker hands back of one plan: its row of the index, or why there is none."""
+
+    row: IndexRow | None = None
+    unreadable: str | None = None  # the file could not be read (a formatted diagnostic)
+    write_error: str | None = None  # its page could not be written
+
+
+def _page_task(path: str) -> _Page:
     """Validate, check and render one plan, write its page; what the index needs of it."""
-    from dxcheck.commands.check import check_result
+    from dxcheck.checkrun import check_bytes
     from dxcheck.diagnostics import format_line
     from dxcheck.inputs import display_name, os_error, read_input
     from dxcheck.render.overview import overview_row
     from dxcheck.render.report import render_document
     from dxcheck.render.report_model import plan_view
-    from dxcheck.validate import validate_bytes
 
     settings = _FOLDER["settings"]
     fmt, out, lang = _FOLDER["fmt"], _FOLDER["out"], _FOLDER["lang"]
     try:
         data = read_input(path, settings.limits.max_bytes)
     except OSError as exc:
-        return {"unreadable": format_line(os_error(path, exc), lang)}
-    result = validate_bytes(data, display_name(path), settings.limits, keep="record")
-    check = check_result(result, settings)
+        return _Page(unreadable=format_line(os_error(path, exc), lang))
+    result, check = check_bytes(data, display_name(path), settings)
     if result.document is not None:
         result.document.release_positions()
     view = plan_view(check, settings.catalog, settings.as_of, lang)
@@ -156,8 +170,8 @@ def _page_task(path: str) -> dict[str, Any]:
     try:
         write_atomic(os.path.join(out, page), text)
     except OSError as exc:
-        return {"write_error": exc.strerror or str(exc)}
-    return overview_row(view, page)
+        return _Page(write_error=exc.strerror or str(exc))
+    return _Page(row=overview_row(view, page))
 
 
 def run_folder(
@@ -166,9 +180,11 @@ def run_folder(
     """`report -o FOLDER`: each plan's page is written by a worker as soon as the plan is
     checked; only a small row per plan (name, code, prefecture, one letter per item) comes
     back, and index.md / index.html is the overview drawn from those rows."""
-    from dxcheck import batch
-    from dxcheck.commands.check import UsageError, resolve
+    from dxcheck.checkrun import resolve
     from dxcheck.inputs import expand
+    from dxcheck.options import UsageError
+    from dxcheck.parallel import pool_map
+    from dxcheck.progress import progress_for
     from dxcheck.render.report import render_index
 
     try:
@@ -178,26 +194,26 @@ def run_folder(
         return EXIT_USAGE
     expanded = expand(opts.paths)
     unreadable = [format_line_of(d, opts.lang) for d in expanded.errors]
-    rows: list[dict[str, Any]] = []
+    rows: list[IndexRow] = []
     failed: str | None = None
     initargs = (opts, fmt, out, template_dir, settings)
-    with batch.progress_for(opts, "report", len(expanded.files)) as advance:
-        for row in batch.pool_map(
+    with progress_for(opts, "report", len(expanded.files)) as advance:
+        for page in pool_map(
             _page_task, expanded.files, _init_folder, initargs, opts.jobs, advance
         ):
-            if "unreadable" in row:
-                unreadable.append(row["unreadable"])
-            elif "write_error" in row:
-                failed = failed or row["write_error"]
-            else:
-                rows.append(row)
+            if page.unreadable is not None:
+                unreadable.append(page.unreadable)
+            elif page.write_error is not None:
+                failed = failed or page.write_error
+            elif page.row is not None:
+                rows.append(page.row)
     for line in unreadable:
         err.line(line, "error")
     if failed is not None:
         err.line(f"dxcheck: {out}: 書き込めません / cannot write ({failed})", "error")
         return EXIT_USAGE
     if not rows:
-        return EXIT_USAGE if unreadable else 0
+        return EXIT_USAGE if unreadable else EXIT_OK
     suffix = ".md" if fmt == "md" else ".html"
     try:
         pages = render_index(
@@ -223,7 +239,7 @@ def run_folder(
     wrote(err, opts.lang, os.path.join(out, ""), "plans", len(rows))
     if unreadable:
         return EXIT_USAGE
-    return 1 if any(not r["valid"] for r in rows) else 0
+    return EXIT_FINDINGS if any(not r["valid"] for r in rows) else EXIT_OK
 
 
 _WROTE = {

@@ -66,7 +66,7 @@ def _init(opts: Options, settings: Any = None) -> None:
     """Set up a worker (a forked one inherits ``settings``)."""
     import gc
 
-    from dxcheck.commands.check import resolve
+    from dxcheck.checkrun import resolve
 
     gc.disable()
     _STATE.update(settings=settings if settings is not None else resolve(opts), lang=opts.lang)
@@ -74,28 +74,28 @@ def _init(opts: Options, settings: Any = None) -> None:
 
 def _rows_task(path: str) -> PlanRows | str:
     """Validate and check one plan; its rows, or the line saying why it could not be read."""
-    from dxcheck.commands.check import check_result
+    from dxcheck.checkrun import check_bytes
     from dxcheck.diagnostics import format_line
     from dxcheck.inputs import display_name, os_error, read_input
     from dxcheck.render.sheets import plan_rows
-    from dxcheck.validate import validate_bytes
 
     settings, lang = _STATE["settings"], _STATE["lang"]
     try:
         data = read_input(path, settings.limits.max_bytes)
     except OSError as exc:
         return format_line(os_error(path, exc), lang)
-    result = validate_bytes(data, display_name(path), settings.limits, keep="record")
-    check = check_result(result, settings)
+    _, check = check_bytes(data, display_name(path), settings)
     return plan_rows(check, settings.catalog, settings.as_of, lang)
 
 
 def run(opts: Options, fmt: str, out: str | None, sort: str) -> int:
-    from dxcheck import batch
-    from dxcheck.commands.check import UsageError, resolve
+    from dxcheck.checkrun import resolve
     from dxcheck.diagnostics import format_line
     from dxcheck.inputs import STDIN, expand
     from dxcheck.notice import catalog_notice
+    from dxcheck.options import UsageError
+    from dxcheck.parallel import pool_map
+    from dxcheck.progress import progress_for
     from dxcheck.render import csv_out, sheets, xlsx
 
     err = Out(sys.stderr)
@@ -117,10 +117,8 @@ def run(opts: Options, fmt: str, out: str | None, sort: str) -> int:
     unreadable = [format_line(d, opts.lang) for d in expanded.errors]
     plans: list[PlanRows] = []
     jobs = 1 if STDIN in expanded.files else opts.jobs
-    with batch.progress_for(opts, "report", len(expanded.files)) as advance:
-        for item in batch.pool_map(
-            _rows_task, expanded.files, _init, (opts, settings), jobs, advance
-        ):
+    with progress_for(opts, "report", len(expanded.files)) as advance:
+        for item in pool_map(_rows_task, expanded.files, _init, (opts, settings), jobs, advance):
             if isinstance(item, str):
                 unreadable.append(item)
             else:

@@ -9,24 +9,30 @@ from dataclasses import dataclass
 
 from dxcheck.console import Out
 from dxcheck.diagnostics import Diagnostic, format_line
+from dxcheck.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from dxcheck.inputs import expand, read_each
-from dxcheck.loader import Limits
-from dxcheck.validate import Keep, Result, validate_bytes
+from dxcheck.limits import Limits
+from dxcheck.validate import Result, validate_bytes
 
-EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 __all__ = ["collect", "diagnostic_json", "format_line", "iter_results", "run"]
 
 
 def iter_results(
-    paths: list[str], limits: Limits, unreadable: list[Diagnostic], *, keep: Keep = "model"
+    paths: list[str],
+    limits: Limits,
+    unreadable: list[Diagnostic],
+    *,
+    keep_plan: bool = True,
+    item_ids: frozenset[str] = frozenset(),
 ) -> Iterator[Result]:
     """Validate the files named by ``paths`` one at a time (so a caller can finish with each
     before the next is loaded); unreadable paths are appended to ``unreadable``. ``keep``: what
-    each valid plan becomes (see :data:`dxcheck.validate.Keep`)."""
+    each valid plan is kept unless ``keep_plan`` is False; ``item_ids``: item ids known
+    besides the bundled catalogs' (a --catalog FILE's)."""
     expanded = expand(paths)
     unreadable.extend(expanded.errors)
     for name, data in read_each(expanded.files, limits.max_bytes, unreadable):
-        yield validate_bytes(data, name, limits, keep=keep)
+        yield validate_bytes(data, name, limits, keep_plan=keep_plan, item_ids=item_ids)
 
 
 def collect(paths: list[str], limits: Limits) -> tuple[list[Result], list[Diagnostic]]:
@@ -63,7 +69,7 @@ def run(paths: list[str], fmt: str, lang: str, *, max_bytes: int, max_depth: int
     unreadable: list[Diagnostic] = []
     out = Out()
     results: list[_Outcome] = []
-    for result in iter_results(paths, limits, unreadable, keep="none"):
+    for result in iter_results(paths, limits, unreadable, keep_plan=False):
         results.append(_Outcome(result.path, result.valid, result.diagnostics))
         if fmt != "json":  # text: print each file's problems as soon as it is read
             for d in result.diagnostics:
@@ -95,7 +101,7 @@ def run(paths: list[str], fmt: str, lang: str, *, max_bytes: int, max_depth: int
         out.line(_summary(results, invalid, unreadable, lang), "dim")
     if unreadable:
         return EXIT_USAGE
-    return EXIT_INVALID if invalid else EXIT_OK
+    return EXIT_FINDINGS if invalid else EXIT_OK
 
 
 def _summary(

@@ -1,5 +1,8 @@
 """Rules as small registered functions with their metadata (the yamllint / ruff pattern).
 
+This module is below the rule modules: they import :func:`rule` from it, it imports none of
+them; :mod:`dxcheck.engine.rules` imports them all and owns :func:`~dxcheck.engine.rules.all_rules`.
+
 A rule reads a :class:`~dxcheck.engine.context.Context` and yields findings through it; it never
 prints, never reads files and never knows about output formats.
 """
@@ -97,15 +100,10 @@ def rule(
     return register
 
 
-def all_rules() -> list[Rule]:
-    """Every rule, in ID order (imports the rule modules once)."""
-    from dxcheck.engine import rules  # noqa: F401  (registers the rules)
-
-    return [_RULES[key] for key in sorted(_RULES)]
-
-
-def get_rule(rule_id: str) -> Rule | None:
-    return {r.id: r for r in all_rules()}.get(rule_id.upper())
+def registered() -> dict[str, Rule]:
+    """The rules registered so far, by ID (:func:`dxcheck.engine.rules.all_rules` imports the
+    rule modules first, so that every rule is there)."""
+    return _RULES
 
 
 def matches(rule_id: str, patterns: list[str]) -> bool:

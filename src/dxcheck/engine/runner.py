@@ -13,7 +13,7 @@ from dxcheck.diagnostics import SEVERITY_RANK, Diagnostic, Severity, format_yaml
 from dxcheck.engine.context import Context
 from dxcheck.engine.coverage import ItemCoverage
 from dxcheck.engine.findings import Draft, Finding
-from dxcheck.engine.registry import Rule, all_rules, matches
+from dxcheck.engine.registry import Rule, matches
 from dxcheck.engine.severity import decide
 from dxcheck.loader import Document
 
@@ -58,6 +58,8 @@ def check_plan(
     selection: Selection = Selection(),
     extra_waivers: tuple[Waiver, ...] = (),
 ) -> PlanCheck:
+    from dxcheck.engine.rules import all_rules  # the rule modules, when a plan is checked
+
     ctx = Context(plan, doc, catalog, as_of, extra_waivers)
     waivers = [w for w in (*plan.waivers, *extra_waivers) if w.expires.end >= as_of]
     result = PlanCheck(doc.path, plan, doc, catalog.version, coverage=ctx.coverage)

@@ -1,5 +1,6 @@
-"""The JSON contract of `dxcheck check --format json` (documented in docs/json.md; pinned by
-tests/test_check_json.py). Deterministic: same input and as-of, same bytes."""
+"""The JSON contract of `dxcheck check --format json` (documented in the README「JSON 出力」;
+pinned by tests/test_check_cli.py::test_json_contract). Deterministic: same input and as-of,
+same bytes."""
 
 from __future__ import annotations
 

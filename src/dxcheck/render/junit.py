@@ -14,7 +14,7 @@ if TYPE_CHECKING:
 
 
 def _rule_ids() -> list[str]:
-    from dxcheck.engine.registry import all_rules
+    from dxcheck.engine.rules import all_rules
 
     return [rule.id for rule in all_rules()]
 

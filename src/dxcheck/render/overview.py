@@ -16,13 +16,44 @@ from __future__ import annotations
 
 import datetime
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NotRequired, TypedDict
 
 from dxcheck.render.japan_map import BANDS, band, outlines
 
 if TYPE_CHECKING:
     from dxcheck.catalog.models import Catalog
     from dxcheck.render.report_model import PlanView
+
+
+class IndexRow(TypedDict):
+    """What the overview keeps of one plan file (:func:`overview_row`), sent back by a worker."""
+
+    slug: str
+    page: str
+    path: str
+    valid: bool
+    name: str
+    code: str
+    prefecture: str
+    title: str
+    kind: str
+    kind_label: str
+    status: str
+    status_label: str
+    adopted: str
+    period: str
+    period_end: str
+    period_state: str
+    source_file: str
+    full_title: str
+    full_file: str
+    cells: str  # one letter per catalog item: c(overed), p(artial), m(issing)
+    missing: int
+    partial: int
+    # set by the overview: the full plan a 概要版 summarises; the municipality's other files
+    summarises: NotRequired[IndexRow | None]
+    others: NotRequired[list[IndexRow]]
+
 
 _LETTER = {"covered": "c", "partial": "p", "missing": "m"}
 STATUS_OF = {letter: status for status, letter in _LETTER.items()}
@@ -101,7 +132,7 @@ LABELS: dict[str, dict[str, str]] = {
 }
 
 
-def overview_row(view: PlanView, page: str) -> dict[str, Any]:
+def overview_row(view: PlanView, page: str) -> IndexRow:
     """What the overview keeps of one plan file (a few hundred bytes, sent back by a worker):
     what the document is, its period, and its statuses as one letter per catalog item."""
     full = view.full_document or {}
@@ -131,7 +162,7 @@ def overview_row(view: PlanView, page: str) -> dict[str, Any]:
     }
 
 
-def rank(row: dict[str, Any]) -> tuple[bool, int, int, str]:
+def rank(row: IndexRow) -> tuple[bool, int, int, str]:
     """Sort key of the documents of one municipality: the one to count comes first (no
     adoption date sorts after every date)."""
     adopted = row["adopted"]
@@ -139,7 +170,7 @@ def rank(row: dict[str, Any]) -> tuple[bool, int, int, str]:
     return (row["status"] != "adopted", KIND_RANK.get(row["kind"], 0), newest_first, row["path"])
 
 
-def choose(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, Any]]]:
+def choose(rows: list[IndexRow]) -> tuple[IndexRow, list[IndexRow]]:
     """The document the overview counts for one municipality, and the others (each with a
     ``note``: the full plan a 概要版 summarises, or why it was not counted)."""
     ordered = sorted(rows, key=rank)
@@ -149,7 +180,7 @@ def choose(rows: list[dict[str, Any]]) -> tuple[dict[str, Any], list[dict[str, A
     return used, others
 
 
-def _full_plan_of(summary: dict[str, Any], rows: list[dict[str, Any]]) -> dict[str, Any] | None:
+def _full_plan_of(summary: IndexRow, rows: list[IndexRow]) -> IndexRow | None:
     """The file among ``rows`` that a 概要版 names as its full document (by file or title)."""
     if summary["kind"] != "summary" or not (summary["full_file"] or summary["full_title"]):
         return None
@@ -169,7 +200,7 @@ class _Prefecture:
     name: str
     expected: set[str] = field(default_factory=set)  # codes of the table's governments
     names: dict[str, str] = field(default_factory=dict)
-    rows: list[dict[str, Any]] = field(default_factory=list)  # one per municipality
+    rows: list[IndexRow] = field(default_factory=list)  # one per municipality
 
 
 def _table() -> dict[str, _Prefecture]:
@@ -192,7 +223,7 @@ def _percent(part: int, whole: int) -> int:
     return (part * 200 + whole) // (2 * whole)  # rounded half up, in whole per cent
 
 
-def _rates(rows: list[dict[str, Any]], count: int) -> dict[str, Any]:
+def _rates(rows: list[IndexRow], count: int) -> dict[str, Any]:
     """Per item the shares of ○ △ × among ``rows`` (None without rows), and the mean ○ share."""
     n = len(rows)
     items: list[dict[str, Any]] = []
@@ -210,7 +241,7 @@ def _rates(rows: list[dict[str, Any]], count: int) -> dict[str, Any]:
     return {"items": items, "mean": mean, "mean_band": band(mean)}
 
 
-def overview(rows: list[dict[str, Any]], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
+def overview(rows: list[IndexRow], catalog: Catalog, lang: str, sort: str) -> dict[str, Any]:
     """The index of many plans and the pages of each prefecture."""
     en = lang == "en"
     items = [
@@ -222,13 +253,13 @@ def overview(rows: list[dict[str, Any]], catalog: Catalog, lang: str, sort: str)
         for item in catalog.items
     ]
     valid = [r for r in rows if r["valid"]]
-    by_code: dict[str, list[dict[str, Any]]] = {}
+    by_code: dict[str, list[IndexRow]] = {}
     for row in valid:
         by_code.setdefault(row["code"], []).append(row)
     table = _table()
     for code, documents in by_code.items():
         used, others = choose(documents)
-        used = used | {"others": others}
+        used["others"] = others
         key = code[:2]
         pref = table.get(key)
         if pref is None:  # a code outside the table (validate warns): keep it, under its own name

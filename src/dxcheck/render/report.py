@@ -15,6 +15,7 @@ from dxcheck.render.report_model import LABELS, PlanView, matrix, plan_view
 
 if TYPE_CHECKING:
     from dxcheck.catalog.models import Catalog
+    from dxcheck.render.overview import IndexRow
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
 
@@ -133,7 +134,7 @@ def output_plan(out: str, count: int, fmt: str) -> tuple[str, bool]:
 
 
 def render_index(
-    rows: list[dict[str, Any]],
+    rows: list[IndexRow],
     catalog: Catalog,
     as_of: datetime.date,
     fmt: str,

@@ -9,8 +9,9 @@ from __future__ import annotations
 import datetime
 import re
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypedDict
 
+from dxcheck import document_kinds
 from dxcheck.engine.coverage import ItemCoverage
 from dxcheck.engine.runner import PlanCheck
 
@@ -170,28 +171,61 @@ CATEGORY = {
         "other": "other",
     },
 }
-KIND = {
-    "ja": {
-        "plan": "計画",
-        "policy": "方針",
-        "vision": "ビジョン",
-        "summary": "概要版",
-        "proposal": "策定提案",
-        "other": "その他",
-    },
-    "en": {
-        "plan": "plan",
-        "policy": "policy",
-        "vision": "vision",
-        "summary": "summary",
-        "proposal": "proposal",
-        "other": "other",
-    },
-}
 STATUS = {
     "ja": {"adopted": "策定済", "draft": "案", "proposal": "提案段階"},
     "en": {"adopted": "adopted", "draft": "draft", "proposal": "proposal"},
 }
+
+
+# --- the rows of a report (TypedDicts: plain dicts at run time, which the templates read and
+# a worker process hands back; typed for mypy) -------------------------------------------------
+
+
+class FindingRow(TypedDict):
+    rule: str
+    item: str
+    item_title: str
+    message: str  # without the secondary-source caveat (the page says it once)
+    secondary: bool  # the national basis rests on secondary sources only
+    where: str  # path:line:column
+    line: int
+    yaml_path: str
+
+
+class EvidenceRow(TypedDict):
+    section: str
+    quote: str
+    commitment: str
+
+
+class CoverageRow(TypedDict):
+    id: str
+    title: str
+    category: str
+    status: str  # covered | partial | missing
+    status_label: str
+    symbol: str
+    reason: str
+    evidence: list[EvidenceRow]
+
+
+class GapRow(TypedDict):
+    id: str
+    title: str
+    status_label: str
+    symbol: str
+    reason: str
+    expects: list[str]
+    next_step: str
+    citation: str
+
+
+class DeadlineRow(TypedDict, total=False):
+    date: Any  # a date while sorting, then its ISO text
+    kind: str
+    what: str
+    passed: bool
+    state: str
 
 
 @dataclass(slots=True)
@@ -207,11 +241,11 @@ class PlanView:
     period: str
     period_status: str
     catalog: str
-    coverage: list[dict[str, Any]] = field(default_factory=list)
-    deadlines: list[dict[str, Any]] = field(default_factory=list)
+    coverage: list[CoverageRow] = field(default_factory=list)
+    deadlines: list[DeadlineRow] = field(default_factory=list)
     timeline: dict[str, Any] = field(default_factory=dict)
-    findings: dict[str, list[dict[str, Any]]] = field(default_factory=dict)
-    gaps: list[dict[str, Any]] = field(default_factory=list)
+    findings: dict[str, list[FindingRow]] = field(default_factory=dict)
+    gaps: list[GapRow] = field(default_factory=list)
     counts: dict[str, int] = field(default_factory=dict)
     # the full document a 概要版 summarises: {"title", "url" (http/https only), "file"}
     full_document: dict[str, str] | None = None
@@ -258,7 +292,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     L = LABELS[lang]
     en = lang == "en"
     slug = check.path.rsplit("/", 1)[-1].rsplit(".", 1)[0]
-    findings: dict[str, list[dict[str, Any]]] = {s: [] for s in SEVERITIES}
+    findings: dict[str, list[FindingRow]] = {s: [] for s in SEVERITIES}
     items = {item.id: item for item in catalog.items}
     secondary = False
     for f in check.findings:
@@ -313,14 +347,14 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
             period_status, period_state = L["not_started"], "before"
         else:
             period_status, period_state = L["in_period"], "in"
-    coverage_rows = []
-    gaps = []
+    coverage_rows: list[CoverageRow] = []
+    gaps: list[GapRow] = []
     counts = {"covered": 0, "partial": 0, "missing": 0}
     for item in catalog.items:
         cov = check.coverage[item.id]
         counts[cov.status] += 1
         # The same passage often backs both an initiative and a facts entry: show it once.
-        evidence: list[dict[str, str]] = []
+        evidence: list[EvidenceRow] = []
         seen: set[tuple[str, str]] = set()
         for e in cov.evidence:
             if (e.section, e.quote or "") not in seen:
@@ -374,7 +408,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
         name=plan.municipality.name,
         code=plan.municipality.code,
         title=plan.document.title,
-        kind=KIND[lang][plan.document.kind],
+        kind=document_kinds.label(plan.document.kind, lang),
         status=STATUS[lang][plan.document.status],
         period=period_text,
         period_status=period_status,
@@ -415,10 +449,10 @@ def _full_document(plan: Plan) -> dict[str, str] | None:
 
 def _deadlines(
     check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: str
-) -> list[dict[str, Any]]:
+) -> list[DeadlineRow]:
     L = LABELS[lang]
     en = lang == "en"
-    rows: list[dict[str, Any]] = []
+    rows: list[DeadlineRow] = []
     plan = check.plan
     assert plan is not None
     std = plan.facts.standardization
@@ -462,7 +496,7 @@ def _deadlines(
     return rows
 
 
-def timeline(rows: list[dict[str, Any]], as_of: datetime.date) -> dict[str, Any]:
+def timeline(rows: list[DeadlineRow], as_of: datetime.date) -> dict[str, Any]:
     """Positions (0–1 across the page) of the deadline rows and the as-of date, and a tick per
     1 April, for the HTML report's SVG timeline."""
     if not rows:

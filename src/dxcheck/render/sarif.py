@@ -22,7 +22,7 @@ def _uri(path: str) -> str:
 
 
 def _rule_index() -> dict[str, int]:
-    from dxcheck.engine.registry import all_rules
+    from dxcheck.engine.rules import all_rules
 
     return {rule.id: i for i, rule in enumerate(all_rules())}
 
@@ -58,7 +58,7 @@ def plan_items(check: PlanCheck, lang: str, index: dict[str, int] | None = None)
 
 
 def assemble(items: list[str], catalog: str, lang: str, notice: CatalogNotice | None = None) -> str:
-    from dxcheck.engine.registry import all_rules
+    from dxcheck.engine.rules import all_rules
 
     rules = all_rules()
     descriptors: list[dict[str, Any]] = [

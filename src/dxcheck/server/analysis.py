@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from dxcheck.commands.check import Settings
+    from dxcheck.checkrun import Settings
     from dxcheck.engine.findings import Finding
 
 
@@ -39,7 +39,7 @@ class Analyzer:
 
     def settings_for(self, path: str) -> Settings:
         """Settings for a plan at ``path`` (UsageError when the configuration is unusable)."""
-        from dxcheck.commands.check import resolve
+        from dxcheck.checkrun import resolve
         from dxcheck.config import find_config
         from dxcheck.options import Options
 
@@ -62,14 +62,12 @@ class Analyzer:
 
     def analyze(self, path: str, text: str) -> Analysis:
         """Validate and check ``text`` as the plan at ``path``."""
-        from dxcheck.commands.check import check_result
+        from dxcheck.checkrun import check_bytes
         from dxcheck.options import UsageError
-        from dxcheck.validate import validate_bytes
 
         try:
             settings = self.settings_for(path)
         except UsageError as exc:
             return Analysis(problem=str(exc))
-        result = validate_bytes(text.encode("utf-8"), path, settings.limits, keep="record")
-        check = check_result(result, settings)
+        _, check = check_bytes(text.encode("utf-8"), path, settings)
         return Analysis(check.findings, settings)

@@ -42,14 +42,26 @@ def _described(description: str | None) -> dict[str, str]:
 
 
 def _literal_choices(model: str, field: str, labels: dict[str, str] | None = None) -> list[Choice]:
+    import dataclasses
     import typing
 
     from dxcheck import models
 
-    info = getattr(models, model).model_fields[field]
-    meaning = labels or _described(info.description)
-    values = typing.get_args(info.annotation)
+    cls = getattr(models, model)
+    info = next(f for f in dataclasses.fields(cls) if f.name == field)
+    meaning = labels or _described(info.metadata.get("description"))
+    annotation = typing.get_type_hints(cls)[field]
+    values = _literals(annotation)
     return [Choice(str(v), meaning.get(str(v), "")) for v in values]
+
+
+def _literals(tp: object) -> list[object]:
+    """The values of a Literal (inside an Optional too)."""
+    import typing
+
+    if typing.get_origin(tp) is typing.Literal:
+        return list(typing.get_args(tp))
+    return [v for arg in typing.get_args(tp) for v in _literals(arg)]
 
 
 def wareki_dates(today: datetime.date) -> list[Choice]:
@@ -91,9 +103,10 @@ def choices(place: Place, catalog: Catalog, lang: str, today: datetime.date) -> 
     if last == "commitment":
         return _literal_choices("Initiative", "commitment")
     if last == "kind" and parent == "document":
-        from dxcheck.render.report_model import KIND
+        from dxcheck.document_kinds import DOCUMENT_KINDS
 
-        return _literal_choices("DocumentInfo", "kind", KIND[lang])
+        labels = {kind: label[1 if lang == "en" else 0] for kind, label in DOCUMENT_KINDS.items()}
+        return _literal_choices("DocumentInfo", "kind", labels)
     if last == "status" and parent == "document":
         from dxcheck.render.report_model import STATUS
 

@@ -42,7 +42,7 @@ def line_range(lines: list[str], line: int, column: int) -> types.Range:
 
 
 def to_lsp(findings: list[Finding], lines: list[str], lang: str) -> list[types.Diagnostic]:
-    from dxcheck.engine.registry import get_rule
+    from dxcheck.engine.rules import get_rule
 
     out = []
     for f in findings:

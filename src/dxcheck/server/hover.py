@@ -26,7 +26,7 @@ TARGET_KIND = {
 def hover_text(word: str, catalog: Catalog, lang: str) -> str | None:
     """Markdown for the word under the cursor, or None when it names nothing dxcheck knows."""
     if RULE_CODE.match(word):
-        from dxcheck.engine.registry import get_rule
+        from dxcheck.engine.rules import get_rule
 
         rule = get_rule(word)
         return rule_markdown(rule, lang) if rule is not None else None

@@ -33,7 +33,7 @@ def rule_markdown(rule: Rule, lang: str, *, heading: str = "**") -> str:
 
 def document() -> str:
     """docs/rules.md: every rule in Japanese, then in English."""
-    from dxcheck.engine.registry import all_rules
+    from dxcheck.engine.rules import all_rules
 
     rules = all_rules()
     parts = [

@@ -8,25 +8,20 @@ line; until then each entry is reported here at info level, at its own line.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from typing import TYPE_CHECKING
 
 from dxcheck.engine.context import Context
 from dxcheck.engine.findings import Draft
 from dxcheck.engine.registry import Example, rule
-from dxcheck.prebuilt import walk
-
-if TYPE_CHECKING:
-    from dxcheck.models import Citation
+from dxcheck.models import Citation, walk
 
 Loc = tuple[str | int, ...]
 
 
 def drafted_citations(plan: object) -> Iterator[tuple[Loc, Citation]]:
-    """Every citation in a plan (model or record) that still carries a ``draft`` cue, with the
-    location of that cue."""
+    """Every citation in a plan that still carries a ``draft`` cue, with the location of that
+    cue."""
     for loc, value in walk(plan):
-        # the model, or the record standing for it (records are named after their model)
-        if type(value).__name__ == "Citation" and value.draft is not None:
+        if isinstance(value, Citation) and value.draft is not None:
             yield (*loc, "draft"), value
 
 
