@@ -6,6 +6,7 @@ command that needs them, so ``dxcheck validate`` never imports jinja2 or rich, a
 `validate` / `check` command lines do not even build the typer app (dxcheck.fastpath).
 """
 
+import contextlib
 import gc
 import sys
 from enum import StrEnum
@@ -337,10 +338,9 @@ def main(argv: list[str] | None = None) -> int:
     gc.disable()
     try:
         code = _run(args)
-        try:
+        # stdout may be closed already (a language server's client went away)
+        with contextlib.suppress(ValueError):
             sys.stdout.flush()
-        except ValueError:  # stdout already closed (a language server's client went away)
-            pass
         return code
     except BrokenPipeError:
         return _closed_pipe()
