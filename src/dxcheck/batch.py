@@ -243,7 +243,7 @@ def run(opts: Options, fmt: str) -> int:
         err.line(format_line(d, opts.lang), "error")
     done = [p for p in parts if p is not None]
     notice = catalog_notice(catalog, period_end, as_of)
-    write_output(done, fmt, opts.lang, as_of, catalog, notice)
+    write_output(done, fmt, opts.lang, as_of, catalog, notice, opts.min_severity)
     if len(done) > 1:
         from dxcheck.engine.duplicates import note_lines, same_municipality
 
@@ -276,7 +276,9 @@ def write_output(
     as_of: datetime.date,
     catalog: str,
     notice: CatalogNotice | None = None,
+    min_severity: str | None = None,
 ) -> None:
     """The whole output from the finished parts, exactly as the one-process path writes it."""
     fragments = [p.fragment for p in parts]
-    FORMATS[fmt].write(fragments, [p.tally for p in parts], as_of, catalog, lang, notice)
+    tallies = [p.tally for p in parts]
+    FORMATS[fmt].write(fragments, tallies, as_of, catalog, lang, notice, min_severity)

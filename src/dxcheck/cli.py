@@ -71,7 +71,41 @@ def _localised(base: type[Any], text: str) -> type[Any]:
                 option.help = text
             return option
 
+        def get_params(self, ctx: Any) -> Any:
+            params = super().get_params(ctx)
+            for param in params:
+                _plain_help(param)
+            return params
+
+        def get_short_help_str(self, limit: int = 45) -> str:
+            """The command's line in the list of commands: its first sentence, whole. click
+            cuts at 45 characters (「計画の文書（PDF・Word...」), which is a few words in
+            Japanese."""
+            first = (self.short_help or self.help or "").strip().split("\n\n", 1)[0]
+            first = " ".join(first.split())
+            for end in ("。", ". "):
+                if end in first:
+                    first = first.split(end, 1)[0] + end.strip()
+                    break
+            return first
+
     return Localised
+
+
+def _plain_help(param: Any) -> None:
+    """--help in the words of the command line, not of Python: `PATHS...` (not `{paths}...
+    <list[str]>`), `--as-of DATE` (not `<str>`); a choice still lists its values."""
+    descriptor = getattr(param, "type_descriptor", None)
+    if descriptor is None or getattr(param, "_plain", False):
+        return
+    param._plain = True
+    if not descriptor.is_choice:
+        param.display_type = lambda ctx: ""
+    if getattr(param, "param_type_name", "") == "argument":
+        name = param.metavar or param.name.upper()
+        usage = name if param.nargs == 1 else f"{name}..."
+        param._usage_display_name = lambda: usage
+        param._rich_display_name = lambda: usage
 
 
 def build_app(lang: str) -> "typer.Typer":
@@ -111,11 +145,13 @@ def build_app(lang: str) -> "typer.Typer":
         """The typer option of ``command`` for ``dest``, from the option table."""
         entry = option(command, dest)
         extra: dict[str, Any] = {} if entry.minimum is None else {"min": entry.minimum}
+        if entry.metavar is not None:
+            extra["metavar"] = entry.metavar
         return typer.Option(*entry.flags, help=t(entry.help, lang), **extra)
 
     @app.command(help=t("validate", lang), cls=command_cls)
     def validate(
-        paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
+        paths: Annotated[list[str], typer.Argument(metavar="PATHS", help=t("paths", lang))],
         fmt: Annotated[OutFormat, opt("validate", "fmt")] = OutFormat.text,
         max_bytes: Annotated[int, opt("validate", "max_bytes")] = MAX_BYTES,
         max_depth: Annotated[int, opt("validate", "max_depth")] = MAX_DEPTH,
@@ -126,13 +162,14 @@ def build_app(lang: str) -> "typer.Typer":
 
     @app.command(help=t("check", lang), cls=command_cls)
     def check(
-        paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
+        paths: Annotated[list[str], typer.Argument(metavar="PATHS", help=t("paths", lang))],
         fmt: Annotated[CheckFormat, opt("check", "fmt")] = CheckFormat.text,
         as_of: Annotated[str | None, opt("check", "as_of")] = None,
         catalog: Annotated[str | None, opt("check", "catalog")] = None,
         select: Annotated[list[str] | None, opt("check", "select")] = None,
         ignore: Annotated[list[str] | None, opt("check", "ignore")] = None,
         fail_on: Annotated[FailOn | None, opt("check", "fail_on")] = None,
+        min_severity: Annotated[FailOn | None, opt("check", "min_severity")] = None,
         config: Annotated[str | None, opt("check", "config")] = None,
         baseline: Annotated[str | None, opt("check", "baseline")] = None,
         diff_base: Annotated[str | None, opt("check", "diff_base")] = None,
@@ -156,20 +193,26 @@ def build_app(lang: str) -> "typer.Typer":
             jobs=jobs,
             cache=not no_cache,
             quiet=quiet,
+            min_severity=min_severity.value if min_severity else None,
         )
         raise typer.Exit(run(opts, fmt.value))
 
     @app.command("baseline", help=t("baseline_cmd", lang), cls=command_cls)
     def baseline_cmd(
-        paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
-        out: Annotated[str, typer.Option("--out", "-o", help=t("baseline_out", lang))] = (
-            "dxcheck-baseline.json"
-        ),
-        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
-        catalog: Annotated[
-            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+        paths: Annotated[list[str], typer.Argument(metavar="PATHS", help=t("paths", lang))],
+        out: Annotated[
+            str, typer.Option("--out", "-o", metavar="FILE", help=t("baseline_out", lang))
+        ] = ("dxcheck-baseline.json"),
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar="DATE", help=t("as_of", lang))
         ] = None,
-        config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
+        catalog: Annotated[
+            str | None,
+            typer.Option("--catalog", metavar="VERSION|FILE", help=t("catalog_opt", lang)),
+        ] = None,
+        config: Annotated[
+            str | None, typer.Option("--config", metavar="FILE", help=t("config", lang))
+        ] = None,
     ) -> None:
         from dxcheck.commands.check import Options, write_baseline
 
@@ -183,9 +226,12 @@ def build_app(lang: str) -> "typer.Typer":
         fmt: Annotated[
             OutFormat, typer.Option("--format", "-f", help=t("format", lang))
         ] = OutFormat.text,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar="DATE", help=t("as_of", lang))
+        ] = None,
         catalog: Annotated[
-            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+            str | None,
+            typer.Option("--catalog", metavar="VERSION|FILE", help=t("catalog_opt", lang)),
         ] = None,
     ) -> None:
         from dxcheck.commands.diff import run as run_diff
@@ -194,22 +240,29 @@ def build_app(lang: str) -> "typer.Typer":
 
     @app.command(help=t("report", lang), cls=command_cls)
     def report(
-        paths: Annotated[list[str], typer.Argument(help=t("paths", lang))],
+        paths: Annotated[list[str], typer.Argument(metavar="PATHS", help=t("paths", lang))],
         fmt: Annotated[
             ReportFormat, typer.Option("--format", "-f", help=t("format", lang))
         ] = ReportFormat.md,
-        out: Annotated[str | None, typer.Option("--out", "-o", help=t("report_out", lang))] = None,
-        as_of: Annotated[str | None, typer.Option("--as-of", help=t("as_of", lang))] = None,
+        out: Annotated[
+            str | None, typer.Option("--out", "-o", metavar="PATH", help=t("report_out", lang))
+        ] = None,
+        as_of: Annotated[
+            str | None, typer.Option("--as-of", metavar="DATE", help=t("as_of", lang))
+        ] = None,
         catalog: Annotated[
-            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+            str | None,
+            typer.Option("--catalog", metavar="VERSION|FILE", help=t("catalog_opt", lang)),
         ] = None,
         sort: Annotated[SortKey, typer.Option("--sort", help=t("sort", lang))] = SortKey.code,
         template_dir: Annotated[
-            str | None, typer.Option("--template-dir", help=t("template_dir", lang))
+            str | None, typer.Option("--template-dir", metavar="DIR", help=t("template_dir", lang))
         ] = None,
-        config: Annotated[str | None, typer.Option("--config", help=t("config", lang))] = None,
+        config: Annotated[
+            str | None, typer.Option("--config", metavar="FILE", help=t("config", lang))
+        ] = None,
         jobs: Annotated[
-            int | None, typer.Option("--jobs", "-j", min=1, help=t("jobs", lang))
+            int | None, typer.Option("--jobs", "-j", metavar="N", min=1, help=t("jobs", lang))
         ] = None,
         quiet: Annotated[bool, typer.Option("--quiet", "-q", help=t("quiet", lang))] = False,
     ) -> None:
@@ -224,7 +277,8 @@ def build_app(lang: str) -> "typer.Typer":
     @app.command("catalog", help=t("catalog_cmd", lang), cls=command_cls)
     def catalog_cmd(
         version: Annotated[
-            str | None, typer.Option("--catalog", help=t("catalog_opt", lang))
+            str | None,
+            typer.Option("--catalog", metavar="VERSION|FILE", help=t("catalog_opt", lang)),
         ] = None,
         fmt: Annotated[
             OutFormat, typer.Option("--format", "-f", help=t("format", lang))
@@ -259,12 +313,18 @@ def build_app(lang: str) -> "typer.Typer":
     @app.command(help=t("init", lang), cls=command_cls)
     def init(
         municipality: Annotated[
-            str | None, typer.Option("--municipality", "-m", help=t("init_name", lang))
+            str | None,
+            typer.Option("--municipality", "-m", metavar="NAME", help=t("init_name", lang)),
         ] = None,
-        code: Annotated[str | None, typer.Option("--code", help=t("init_code", lang))] = None,
-        out: Annotated[str | None, typer.Option("--out", "-o", help=t("init_out", lang))] = None,
+        code: Annotated[
+            str | None, typer.Option("--code", metavar="CODE", help=t("init_code", lang))
+        ] = None,
+        out: Annotated[
+            str | None, typer.Option("--out", "-o", metavar="FILE", help=t("init_out", lang))
+        ] = None,
         prefecture: Annotated[
-            str | None, typer.Option("--prefecture", "-p", help=t("init_prefecture", lang))
+            str | None,
+            typer.Option("--prefecture", "-p", metavar="NAME", help=t("init_prefecture", lang)),
         ] = None,
     ) -> None:
         from dxcheck.commands.init import run as run_init
@@ -274,7 +334,9 @@ def build_app(lang: str) -> "typer.Typer":
     @app.command(help=t("draft", lang), cls=command_cls)
     def draft(
         document: Annotated[str, typer.Argument(metavar="INPUT", help=t("draft_input", lang))],
-        out: Annotated[str | None, typer.Option("--out", "-o", help=t("draft_out", lang))] = None,
+        out: Annotated[
+            str | None, typer.Option("--out", "-o", metavar="FILE", help=t("draft_out", lang))
+        ] = None,
     ) -> None:
         from dxcheck.draft.command import run as run_draft
 
@@ -282,7 +344,9 @@ def build_app(lang: str) -> "typer.Typer":
 
     @app.command(help=t("schema", lang), cls=command_cls)
     def schema(
-        out: Annotated[str | None, typer.Option("--out", "-o", help=t("out", lang))] = None,
+        out: Annotated[
+            str | None, typer.Option("--out", "-o", metavar="FILE", help=t("out", lang))
+        ] = None,
         catalog_file: Annotated[
             bool, typer.Option("--catalog-file", help=t("schema_catalog", lang))
         ] = False,

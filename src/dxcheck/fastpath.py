@@ -126,6 +126,7 @@ def dispatch(args: list[str]) -> int | None:
             jobs=_maybe_int(values.get("jobs")),
             cache=not values.get("no_cache", False),
             quiet=bool(values.get("quiet", False)),
+            min_severity=_opt(values.get("min_severity")),
         )
         fmt = str(values.get("fmt", "text"))
 

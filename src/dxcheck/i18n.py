@@ -84,13 +84,25 @@ TEXTS: dict[str, tuple[str, str]] = {
         "国の自治体DX推進計画のカタログ（版と項目）を表示する",
         "List the national plan catalog versions and items",
     ),
-    "catalog_opt": ("使うカタログの版（既定: 最新）", "Catalog version to use (default: latest)"),
+    "catalog_opt": (
+        "使うカタログの版（2.3 など）か、カタログファイル（FILE.yaml）。既定: 最新の版",
+        "Catalog version (such as 2.3) or a catalog file (FILE.yaml); default: the latest",
+    ),
+    "min_severity": (
+        "表示する最低の重大度（text と github。既定: text は info、github の注釈は warning）。"
+        "集計と終了コードはすべての指摘で",
+        "Lowest severity shown (text and github; default: info for text, warning for github "
+        "annotations); the summary and the exit code count every finding",
+    ),
     "sources_opt": (
         "各事実（版・対象期間・項目・国の目標）の出典（種別・URL・場所・引用）を表示する",
         "List every fact (version, period, items, national targets) with its sources",
     ),
     "rules": ("ルールの一覧を表示する", "List the rules"),
-    "explain": ("ルールの説明を表示する", "Explain a rule"),
+    "explain": (
+        "ルール（COV001 など）か validate の DX コード（DX213 など）の説明を表示する",
+        "Explain a rule (such as COV001) or a DX code of validate (such as DX213)",
+    ),
     "check": (
         "計画を国の自治体DX推進計画と照合し、不足・期限切れなどを示す",
         "Check plans against the national plan: gaps, passed deadlines, inconsistencies",

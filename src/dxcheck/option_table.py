@@ -31,25 +31,27 @@ class Opt:
     default: object = None
     minimum: int | None = None
     choices: tuple[str, ...] = ()
+    metavar: str | None = None  # what --help shows for the value (DATE, FILE …); choices show
 
 
 VALIDATE: tuple[Opt, ...] = (
     Opt(("--format", "-f"), "fmt", "choice", "format", "text", choices=VALIDATE_FORMATS),
-    Opt(("--max-bytes",), "max_bytes", "int", "max_bytes", MAX_BYTES, minimum=1),
-    Opt(("--max-depth",), "max_depth", "int", "max_depth", MAX_DEPTH, minimum=2),
+    Opt(("--max-bytes",), "max_bytes", "int", "max_bytes", MAX_BYTES, minimum=1, metavar="BYTES"),
+    Opt(("--max-depth",), "max_depth", "int", "max_depth", MAX_DEPTH, minimum=2, metavar="N"),
 )
 
 CHECK: tuple[Opt, ...] = (
     Opt(("--format", "-f"), "fmt", "choice", "format", "text", choices=CHECK_FORMATS),
-    Opt(("--as-of",), "as_of", "str", "as_of"),
-    Opt(("--catalog",), "catalog", "str", "catalog_opt"),
-    Opt(("--select",), "select", "list", "select"),
-    Opt(("--ignore",), "ignore", "list", "ignore"),
+    Opt(("--as-of",), "as_of", "str", "as_of", metavar="DATE"),
+    Opt(("--catalog",), "catalog", "str", "catalog_opt", metavar="VERSION|FILE"),
+    Opt(("--select",), "select", "list", "select", metavar="RULES"),
+    Opt(("--ignore",), "ignore", "list", "ignore", metavar="RULES"),
     Opt(("--fail-on",), "fail_on", "choice", "fail_on", choices=FAIL_ON),
-    Opt(("--config",), "config", "str", "config"),
-    Opt(("--baseline",), "baseline", "str", "baseline_opt"),
-    Opt(("--diff-base",), "diff_base", "str", "diff_base"),
-    Opt(("--jobs", "-j"), "jobs", "int", "jobs", minimum=1),
+    Opt(("--min-severity",), "min_severity", "choice", "min_severity", choices=FAIL_ON),
+    Opt(("--config",), "config", "str", "config", metavar="FILE"),
+    Opt(("--baseline",), "baseline", "str", "baseline_opt", metavar="FILE"),
+    Opt(("--diff-base",), "diff_base", "str", "diff_base", metavar="REV"),
+    Opt(("--jobs", "-j"), "jobs", "int", "jobs", minimum=1, metavar="N"),
     Opt(("--no-cache",), "no_cache", "flag", "no_cache", False),
     Opt(("--quiet", "-q"), "quiet", "flag", "quiet", False),
 )

@@ -29,6 +29,7 @@ class Options:
     jobs: int | None = None  # worker processes; None: the cores available
     cache: bool = True
     quiet: bool = False  # no progress bar
+    min_severity: str | None = None  # text and github: findings below it are not shown
 
 
 def parse_as_of(text: str | None) -> datetime.date:

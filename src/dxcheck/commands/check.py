@@ -143,7 +143,7 @@ def run(opts: Options, fmt: str) -> int:
     chosen = FORMATS[fmt]
     parts = [chosen.part(check, prepared.catalog, lang, prepared.fail_on) for check in checks]
     tallies = [tally(check) for check in checks]
-    chosen.write(parts, tallies, prepared.as_of, prepared.catalog, lang, notice)
+    chosen.write(parts, tallies, prepared.as_of, prepared.catalog, lang, notice, opts.min_severity)
     if len(checks) > 1:
         from dxcheck.engine.duplicates import note_lines, same_municipality
 

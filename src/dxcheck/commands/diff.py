@@ -71,14 +71,14 @@ def run(
             "catalog": catalog.version,
             "coverage_changes": changes,
             "fixed": [
-                {"rule": f.rule, "national_item": f.national_item, "message": f.message(lang)}
+                {"rule": f.rule, "national_item": f.national_item, "message": f.full_message(lang)}
                 for f in fixed
             ],
             "introduced": [
                 {
                     "rule": f.rule,
                     "national_item": f.national_item,
-                    "message": f.message(lang),
+                    "message": f.full_message(lang),
                     "line": f.line,
                     "column": f.column,
                 }
@@ -98,10 +98,12 @@ def run(
             out.line(f"  {c['item']}: {c['before']} → {c['after']}", style)
         out.line(f"{'fixed' if en else '解消した指摘'}: {len(fixed)}")
         for f in fixed:
-            out.line(f"  - [{f.rule}] {f.message(lang)}", "dim")
+            out.line(f"  - [{f.rule}] {f.full_message(lang)}", "dim")
         out.line(f"{'introduced' if en else '新たな指摘'}: {len(introduced)}")
         for f in introduced:
-            out.line(f"  + {f.path}:{f.line}:{f.column}: [{f.rule}] {f.message(lang)}", f.severity)
+            out.line(
+                f"  + {f.path}:{f.line}:{f.column}: [{f.rule}] {f.full_message(lang)}", f.severity
+            )
     return EXIT_FINDINGS if worse else EXIT_OK
 
 

@@ -11,6 +11,13 @@ if TYPE_CHECKING:
     from dxcheck.catalog.models import CatalogCitation
 
 
+# the caveat of a finding whose national fact rests on secondary sources only (ja, en)
+CAVEAT = (
+    "（国の根拠は二次資料のみ。dxcheck catalog --sources を参照）",
+    " (the national basis rests on secondary sources only; see dxcheck catalog --sources)",
+)
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     rule: str
@@ -30,7 +37,21 @@ class Finding:
     basis: str = ""  # how sure the national fact is: official | secondary ("" = no fact)
 
     def message(self, lang: str) -> str:
+        """What the rule found, without the caveat on how the national fact is sourced (a
+        report or the terminal says that once, see :data:`SECONDARY_NOTE`)."""
         return self.message_en if lang == "en" else self.message_ja
+
+    @property
+    def secondary(self) -> bool:
+        """The national fact this finding rests on has secondary sources only."""
+        return self.basis == "secondary"
+
+    def full_message(self, lang: str) -> str:
+        """The message with its caveat, for outputs that show a finding on its own (an
+        annotation, a SARIF result, a JSON record, an editor's diagnostic)."""
+        if not self.secondary:
+            return self.message(lang)
+        return self.message(lang) + CAVEAT[1 if lang == "en" else 0]
 
     def guidance(self, lang: str) -> str:
         return self.guidance_en if lang == "en" else self.guidance_ja

@@ -117,11 +117,6 @@ def _finding(
         rule.id,
     )
     message_ja, message_en = draft.message_ja, draft.message_en
-    if secondary:
-        message_ja += "（国の根拠は二次資料のみ。dxcheck catalog --sources を参照）"
-        message_en += (
-            " (the national basis rests on secondary sources only; see dxcheck catalog --sources)"
-        )
     return Finding(
         rule=rule.id,
         severity=severity,

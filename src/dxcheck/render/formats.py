@@ -22,9 +22,12 @@ if TYPE_CHECKING:
 Part = Callable[["PlanCheck", str, str, str], Any]
 """(check, catalog version, lang, fail_on) → the plan's finished part of the output."""
 Write = Callable[
-    [list[Any], list[dict[str, int]], datetime.date, str, str, "CatalogNotice | None"], None
+    [list[Any], list[dict[str, int]], datetime.date, str, str, "CatalogNotice | None", str | None],
+    None,
 ]
-"""(parts, tallies, as_of, catalog version, lang, notice): write the whole output to stdout."""
+"""(parts, tallies, as_of, catalog version, lang, notice, min_severity): write the whole output
+to stdout. ``min_severity`` (--min-severity) is read by the formats people read (text, github);
+the machine formats keep every finding for their consumers to filter."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,6 +51,7 @@ def _json_write(
     catalog: str,
     lang: str,
     notice: CatalogNotice | None,
+    min_severity: str | None = None,
 ) -> None:
     from dxcheck.render import json_out
 
@@ -68,6 +72,7 @@ def _sarif_write(
     catalog: str,
     lang: str,
     notice: CatalogNotice | None,
+    min_severity: str | None = None,
 ) -> None:
     from dxcheck.render import sarif
 
@@ -88,10 +93,11 @@ def _github_write(
     catalog: str,
     lang: str,
     notice: CatalogNotice | None,
+    min_severity: str | None = None,
 ) -> None:
     from dxcheck.render import github
 
-    sys.stdout.write(github.assemble(parts, lang, notice))
+    sys.stdout.write(github.assemble(parts, lang, notice, min_severity or "warning"))
 
 
 def _junit_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any:
@@ -107,6 +113,7 @@ def _junit_write(
     catalog: str,
     lang: str,
     notice: CatalogNotice | None,
+    min_severity: str | None = None,
 ) -> None:
     from dxcheck.render import junit
 
@@ -133,15 +140,13 @@ def _text_write(
     catalog: str,
     lang: str,
     notice: CatalogNotice | None,
+    min_severity: str | None = None,
 ) -> None:
     from dxcheck.console import Out
     from dxcheck.render import json_out, text
 
-    console = Out()
-    text.write_notice(notice, console, lang)
-    for part in parts:
-        text.write_lines(part, console)
-    console.line(text.summary_line(json_out.summary_of(tallies), as_of, catalog, lang), "dim")
+    totals = json_out.summary_of(tallies)
+    text.write_parts(parts, totals, Out(), as_of, catalog, lang, notice, min_severity or "info")
 
 
 def _strings(fragment: Any) -> bool:

@@ -39,7 +39,7 @@ def plan_text(check: PlanCheck, lang: str) -> str:
     for f in check.findings:
         title = f"{f.rule}" + (f" [{f.national_item}]" if f.national_item else "")
         path = repo_relative(f.path)
-        message = f.message(lang)
+        message = f.full_message(lang)
         annotation = (
             f"::{_COMMAND[f.severity]} file={_escape_property(path)},line={f.line},"
             f"col={f.column},title={_escape_property(title)}::{_escape_data(message)}"

@@ -22,7 +22,7 @@ def finding_json(f: Finding, lang: str) -> dict[str, Any]:
         "rule": f.rule,
         "severity": f.severity,
         "national_item": f.national_item,
-        "message": f.message(lang),
+        "message": f.full_message(lang),
         "path": f.path,
         "line": f.line,
         "column": f.column,

@@ -42,13 +42,13 @@ def plan_suite(
                 type=failing[0].severity,
             )
             failure.text = "\n".join(
-                f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.message(lang)}"
+                f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.full_message(lang)}"
                 for f in findings
             )
         elif findings:
             out = ET.SubElement(case, "system-out")
             out.text = "\n".join(
-                f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.message(lang)}"
+                f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.full_message(lang)}"
                 for f in findings
             )
     suite.set("tests", str(len(ids)))

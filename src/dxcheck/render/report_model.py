@@ -269,23 +269,11 @@ def _ja_date(day: datetime.date) -> str:
 
 # A PDF's footnote reference as text extraction leaves it in a quote: 基盤^{※12} → 基盤
 _FOOTNOTE = re.compile(r"\^\{[^{}]{0,12}\}")
-# The caveat the engine appends to a finding whose national basis is secondary only: a report
-# says it once, in plain words, instead of on every line with a command to run
-_CAVEAT = re.compile(
-    r"\s*[（(](?:国の根拠は二次資料のみ|the national basis rests on secondary)[^）)]*[）)]$"
-)
 
 
 def without_footnotes(text: str) -> str:
     """Quoted text without the PDF's footnote markup (``^{※12}``)."""
     return _FOOTNOTE.sub("", text) if "^{" in text else text
-
-
-def plain_message(message: str) -> tuple[str, bool]:
-    """A finding's message for a report page, and whether it carried the secondary-source
-    caveat (the page explains that once)."""
-    stripped = _CAVEAT.sub("", message)
-    return stripped, stripped != message
 
 
 def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: str) -> PlanView:
@@ -296,7 +284,7 @@ def plan_view(check: PlanCheck, catalog: Catalog, as_of: datetime.date, lang: st
     items = {item.id: item for item in catalog.items}
     secondary = False
     for f in check.findings:
-        message, caveat = plain_message(f.message(lang))
+        message, caveat = f.message(lang), f.secondary  # the page says the caveat once
         secondary = secondary or caveat
         item = items.get(f.national_item or "")
         findings[f.severity].append(

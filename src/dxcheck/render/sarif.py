@@ -35,7 +35,7 @@ def plan_items(check: PlanCheck, lang: str, index: dict[str, int] | None = None)
         result: dict[str, Any] = {
             "ruleId": f.rule,
             "level": _LEVEL[f.severity],
-            "message": {"text": f.message(lang)},
+            "message": {"text": f.full_message(lang)},
             "locations": [
                 {
                     "physicalLocation": {

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
     from dxcheck.notice import CatalogNotice
 
 _MARK = {"covered": "○", "partial": "△", "missing": "×"}
+_RANK = {"info": 0, "warning": 1, "error": 2}
+# after a finding whose national fact rests on secondary sources only; explained once at the end
+SECONDARY_MARK = " ※"
 
 # One output line and its style (None: plain); a plan's part of the output is a list of these,
 # so that a worker process or the cache can hand it back finished.
@@ -41,16 +44,17 @@ def plan_lines(check: PlanCheck, catalog: str, lang: str) -> list[Line]:
         lines.append(
             (
                 f"  {label}: ○ {counts['covered']}  △ {counts['partial']}  × {counts['missing']}"
-                f"  ({'catalog' if en else 'カタログ 第'}{catalog}{'' if en else '版'})",
+                f"  ({'catalog ' if en else 'カタログ 第'}{catalog}{'' if en else '版'})",
                 "dim",
             )
         )
     source_lines = check.document.text.splitlines() if check.document else []
     for f in check.findings:
         item = f" [{f.national_item}]" if f.national_item else ""
+        mark = SECONDARY_MARK if f.secondary else ""
         lines.append(
             (
-                f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.message(lang)}{item}",
+                f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.message(lang)}{item}{mark}",
                 f.severity,
             )
         )
@@ -76,6 +80,60 @@ def summary_line(s: dict[str, Any], as_of: datetime.date, catalog: str, lang: st
     )
 
 
+def shown(lines: list[Line], min_severity: str) -> tuple[list[Line], dict[str, int]]:
+    """A plan's lines without its findings below ``min_severity`` (each finding's line and the
+    source line after it), and how many of each severity were left out."""
+    if min_severity == "info":
+        return lines, {}
+    kept: list[Line] = []
+    hidden: dict[str, int] = {}
+    skipping = False
+    for text, style in lines:
+        if style in _RANK:
+            skipping = _RANK[style] < _RANK[min_severity]
+            if skipping:
+                hidden[style] = hidden.get(style, 0) + 1
+                continue
+        elif style == "dim" and skipping:
+            continue  # the source line of a finding left out
+        else:
+            skipping = False
+        kept.append((text, style))
+    return kept, hidden
+
+
+def secondary_count(lines: list[Line]) -> int:
+    """How many findings among ``lines`` carry the secondary-source mark."""
+    return sum(1 for text, style in lines if style in _RANK and text.endswith(SECONDARY_MARK))
+
+
+def closing_lines(secondary: int, hidden: dict[str, int], lang: str) -> list[Line]:
+    """What the end of the output says once: the mark ※, and the findings not shown."""
+    en = lang == "en"
+    out: list[Line] = []
+    if secondary:
+        out.append(
+            (
+                f"※ {secondary} finding(s) rest on a national fact with secondary sources only "
+                "(articles, summaries): see dxcheck catalog --sources"
+                if en
+                else f"※ 国の根拠が二次資料（報道・要約など）だけの指摘です（{secondary} 件）。"
+                "出典は dxcheck catalog --sources で確認できます",
+                "dim",
+            )
+        )
+    if hidden:
+        names = {"error": ("エラー", "error(s)"), "warning": ("警告", "warning(s)")}
+        names["info"] = ("情報", "info")
+        if en:
+            counts = ", ".join(f"{n} {names[s][1]}" for s, n in hidden.items())
+            out.append((f"not shown (--min-severity): {counts}", "dim"))
+        else:
+            counts = "、".join(f"{names[s][0]} {n} 件" for s, n in hidden.items())
+            out.append((f"表示していない指摘（--min-severity）: {counts}", "dim"))
+    return out
+
+
 def write_lines(lines: list[Line], out: Out) -> None:
     """Write finished lines: one write without colour, styled lines on a colour terminal."""
     if out.colour:
@@ -99,8 +157,41 @@ def render(
     catalog: str,
     lang: str,
     notice: CatalogNotice | None = None,
+    min_severity: str = "info",
 ) -> None:
+    write_parts(
+        [plan_lines(check, catalog, lang) for check in checks],
+        summary(checks),
+        out,
+        as_of,
+        catalog,
+        lang,
+        notice,
+        min_severity,
+    )
+
+
+def write_parts(
+    parts: list[list[Line]],
+    totals: dict[str, Any],
+    out: Out,
+    as_of: datetime.date,
+    catalog: str,
+    lang: str,
+    notice: CatalogNotice | None = None,
+    min_severity: str = "info",
+) -> None:
+    """The whole text output from each plan's finished lines: the notice, the plans (findings
+    below ``min_severity`` left out), the summary of all findings, then what is said once."""
     write_notice(notice, out, lang)
-    for check in checks:
-        write_lines(plan_lines(check, catalog, lang), out)
-    out.line(summary_line(summary(checks), as_of, catalog, lang), "dim")
+    secondary = 0
+    hidden: dict[str, int] = {}
+    for lines in parts:
+        kept, left_out = shown(lines, min_severity)
+        secondary += secondary_count(kept)
+        for severity, count in left_out.items():
+            hidden[severity] = hidden.get(severity, 0) + count
+        write_lines(kept, out)
+    out.line(summary_line(totals, as_of, catalog, lang), "dim")
+    for text, style in closing_lines(secondary, hidden, lang):
+        out.line(text, style)

@@ -52,7 +52,7 @@ def to_lsp(findings: list[Finding], lines: list[str], lang: str) -> list[types.D
             "yaml_path": f.yaml_path,
             "message_en": f.message_en,
         }
-        message = f.message(lang)
+        message = f.full_message(lang)
         if f.national_item:
             message += f" [{f.national_item}]"
         out.append(
