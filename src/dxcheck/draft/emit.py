@@ -116,7 +116,7 @@ def _document(parts: Parts) -> dict[str, Any]:
     return doc
 
 
-_SUMMARY_MARK = re.compile(r"\s*[【（(\[〈<＜]\s*概要版?\s*[】）)\]〉>＞]\s*|\s*概要版\s*")
+_SUMMARY_MARK = re.compile(r"(?<!\s)\s*(?:[【（(\[〈<＜]\s*概要版?\s*[】）)\]〉>＞]|概要版)\s*")
 
 
 def full_title(title: str) -> str | None:

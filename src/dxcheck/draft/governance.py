@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces
-from dxcheck.draft.lexicon import normalise
+from dxcheck.draft.lexicon import drop_wide_spaces, normalise
 from dxcheck.draft.outline import Section, Unit
 
 _POST = re.compile(r"副?(?:市|町|村|区)長|副知事|知事|[一-龥ァ-ヶA-Za-z]{1,8}(?:部長|局長|監|課長)")
@@ -132,6 +132,4 @@ def _head_of(text: str) -> str | None:
 
 def _flat(text: str) -> str:
     """NFKC without the spaces PDFs put next to Japanese characters."""
-    return re.sub(
-        r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", unicodedata.normalize("NFKC", text)
-    )
+    return drop_wide_spaces(unicodedata.normalize("NFKC", text))

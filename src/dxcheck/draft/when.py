@@ -13,6 +13,7 @@ DATE = re.compile(_ONE)
 RANGE = re.compile(
     rf"({_ONE})\s*(?:から|より|～|〜|~|－|-|―|‐|—|ー)\s*({_ONE}|(?:[0-9]{{1,2}})\s*年度末?)"
 )
+_UNTIL = re.compile(r"\s*まで")
 _START = re.compile(r"\s*(?:から|より|を初年度|を始期|を起点)")
 _YEARS = re.compile(r"([0-9]{1,2})\s*(?:か年|カ年|ヵ年|ヶ年|箇年|年間)")
 _SHORT_RANGE = re.compile(
@@ -48,11 +49,9 @@ def find_range(text: str) -> tuple[str, str] | None:
         if left and end:
             return left, end
     # 令和5年度から、…に合わせ、令和8年度までとし: a start and an end apart in one sentence
-    starts = [m for m in DATE.finditer(norm) if _START.match(norm[m.end() :])]
+    starts = [m for m in DATE.finditer(norm) if _START.match(norm, m.end())]
     if starts:
-        ends = [
-            m for m in DATE.finditer(norm, starts[0].end()) if re.match(r"\s*まで", norm[m.end() :])
-        ]
+        ends = [m for m in DATE.finditer(norm, starts[0].end()) if _UNTIL.match(norm, m.end())]
         left = clean(starts[0].group(0))
         end = clean(ends[0].group(0)) if ends else None
         if left and end:
