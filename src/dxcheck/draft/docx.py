@@ -13,8 +13,8 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
+from dxcheck.draft.document import Extracted, Line, label_by_footers
 from dxcheck.draft.errors import DraftError
-from dxcheck.draft.extract import Extracted, Line, label_by_footers
 
 MAX_XML = 24 * 1024 * 1024  # word/document.xml inflated (a 200-page plan: 1–5 MB)
 MAX_RATIO = 200  # inflated / compressed; ordinary documents are below 20

@@ -15,8 +15,8 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dxcheck.draft.document import Line, page_footer, page_number
 from dxcheck.draft.errors import DraftError
-from dxcheck.draft.extract import Line, page_footer, page_number
 
 _DIGITS = str.maketrans("０１２３４５６７８９（）．　：－", "0123456789(). :-")
 _PAGE_REF = re.compile(
