@@ -6,6 +6,7 @@ found is ``not_stated: true`` with a note, never guessed."""
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
@@ -81,10 +82,12 @@ def _header(parts: Parts) -> list[str]:
     return lines
 
 
-def _comment(text: str, width: int = 46) -> list[str]:
-    """``text`` as comment lines of about ``width`` characters (one line holds no newline)."""
+def _comment(text: str) -> list[str]:
+    """``text`` as comment lines of about 92 columns (Japanese: 46 characters)."""
     text = " ".join(text.split())
-    return [f"# {text[i : i + width]}" for i in range(0, len(text), width)]
+    if sum(not ch.isascii() for ch in text) * 10 < len(text):  # English: wrap at spaces
+        return [f"# {line}" for line in textwrap.wrap(text, 90)]
+    return [f"# {text[i : i + 46]}" for i in range(0, len(text), 46)]
 
 
 OCR_MARK = "（OCR で読んだ文字: 原本のページと照合）"

@@ -156,8 +156,21 @@ def _main(root: Any) -> Any:
     return body if body is not None else root
 
 
+_BREAK = "\u2028"  # a <br> while a block's text is gathered (source newlines are spaces)
+
+
 def _collapse(text: str) -> str:
-    return _SPACE.sub(" ", text).strip()
+    """HTML white space as one space; none where the source broke a line between two
+    Japanese characters (an editor's wrap, not a space in the sentence)."""
+    return _SPACE.sub(_space, text).strip()
+
+
+def _space(match: re.Match[str]) -> str:
+    text, start, end = match.string, match.start(), match.end()
+    if "\n" in match.group() and 0 < start and end < len(text):
+        if not text[start - 1].isascii() and not text[end].isascii():
+            return ""
+    return " "
 
 
 def _walk(top: Any) -> list[str]:
@@ -168,7 +181,7 @@ def _walk(top: Any) -> list[str]:
 
     def flush() -> None:
         if current:
-            for piece in "".join(current).split("\n"):
+            for piece in "".join(current).split(_BREAK):
                 out.append(_collapse(piece))
             current.clear()
 
@@ -187,7 +200,7 @@ def _walk(top: Any) -> list[str]:
                 current.append(element.tail)
             continue
         if tag == "br":
-            current.append("\n")
+            current.append(_BREAK)
         elif tag == "table":
             flush()
             out.extend(_rows(element))
