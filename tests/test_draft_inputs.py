@@ -8,6 +8,7 @@ target (the speed is measured by benchmarks/hostile_inputs.py)."""
 
 from __future__ import annotations
 
+import contextlib
 import io
 import os
 import re
@@ -265,10 +266,8 @@ def test_an_error_page_saved_as_pdf_is_refused(tmp_path: Path) -> None:
 def test_hostile_markup_reads_in_one_pass() -> None:
     for hostile in ("<div>" * 100_000, "<!--" * 100_000, "<a " * 100_000, "<?" * 100_000):
         data = ("<html><body><p>松島町DX推進計画</p>" + hostile).encode()
-        try:
+        with contextlib.suppress(DraftError):  # read or refused, in one pass either way
             extract(data, "page.html")
-        except DraftError:
-            pass
 
 
 # 6. An HTTP response header before %PDF.
@@ -360,9 +359,10 @@ def test_report_names_a_file_with_control_characters_safely(
     source = tmp_path / "evil\x1b]0;x\x07.yaml"
     shutil.copy(next(iter(sorted(plans.glob("*.yaml")))), source)
     code, out, err = run_cli(capsys, "report", str(source), "-o", str(tmp_path / "r.html"))
+    assert code in (0, 1), err
     assert "\x1b" not in out + err and "\x07" not in out + err
-    html = (tmp_path / "r.html").read_text("utf-8") if (tmp_path / "r.html").exists() else ""
-    assert "\x1b" not in html
+    html = (tmp_path / "r.html").read_text("utf-8")
+    assert "\x1b" not in html and "\x07" not in html
 
 
 # 10. Vertical writing.

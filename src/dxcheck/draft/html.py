@@ -167,10 +167,8 @@ def _collapse(text: str) -> str:
 
 def _space(match: re.Match[str]) -> str:
     text, start, end = match.string, match.start(), match.end()
-    if "\n" in match.group() and 0 < start and end < len(text):
-        if not text[start - 1].isascii() and not text[end].isascii():
-            return ""
-    return " "
+    wrap = "\n" in match.group() and start > 0 and end < len(text)
+    return "" if wrap and not text[start - 1].isascii() and not text[end].isascii() else " "
 
 
 def _walk(top: Any) -> list[str]:
