@@ -76,6 +76,7 @@ def ocr_page(page: Any, name: str, number: int) -> list[tuple[str, bool, float]]
                 text=True,
                 timeout=TIMEOUT,
                 check=False,
+                env={**os.environ, "OMP_THREAD_LIMIT": os.environ.get("OMP_THREAD_LIMIT", "1")},
             )
         except subprocess.TimeoutExpired:
             raise DraftError(
