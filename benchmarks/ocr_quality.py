@@ -36,6 +36,18 @@ def load(text: str, name: str):  # type: ignore[no-untyped-def]
     return result.plan
 
 
+def _cpu() -> float:
+    """CPU seconds of this process and its finished children (tesseract): a figure that
+    does not depend on how busy the machine is."""
+    import resource
+
+    own, children = (
+        resource.getrusage(resource.RUSAGE_SELF),
+        resource.getrusage(resource.RUSAGE_CHILDREN),
+    )
+    return own.ru_utime + own.ru_stime + children.ru_utime + children.ru_stime
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--dpi", type=int, action="append")
@@ -56,8 +68,10 @@ def main() -> int:
         for dpi in args.dpi or [200, 300]:
             scan = make_scanned_pdf(text, None, dpi=dpi, angle=args.angle)
             started = time.perf_counter()
+            cpu = _cpu()
             drafted = draft_document(scan, seed.name + ".scan.pdf", ocr=True)
             elapsed = time.perf_counter() - started
+            cpu = _cpu() - cpu
             plan = load(drafted.text, "ocr.yaml")
             cov = compute(plan, catalog)
             agree = sum(cov[i].status == layer_cov[i].status for i in layer_cov)
@@ -68,7 +82,8 @@ def main() -> int:
             )
             marked = drafted.text.count("OCR で読んだ文字")
             entries = drafted.text.count("draft: ")
-            t = totals.setdefault(dpi, [0, 0, 0, 0, 0.0, 0])
+            t = totals.setdefault(dpi, [0, 0, 0, 0, 0.0, 0, 0.0])
+            t[6] += cpu
             t[0] += agree
             t[1] += len(layer_cov)
             t[2] += int(end_ok)
@@ -77,15 +92,17 @@ def main() -> int:
             t[5] += pages
             print(
                 f"{seed.name[:24]:<24} {dpi} dpi: cells {agree}/{len(layer_cov)}, period end "
-                f"{'same' if end_ok else 'DIFFERENT'}, {pages} pages {elapsed / pages:.2f} s/page, "
+                f"{'same' if end_ok else 'DIFFERENT'}, {pages} pages {elapsed / pages:.2f} s/page "
+                f"({cpu / pages:.2f} s CPU), "
                 f"{marked}/{entries} cites say OCR"
             )
     print("\n## totals (OCR'd scan vs the text-layer draft)")
-    for dpi, (agree, cells, ends_ok, ends, seconds, pages) in totals.items():
+    for dpi, (agree, cells, ends_ok, ends, seconds, pages, cpu) in totals.items():
         print(
             f"{dpi} dpi, {args.angle}°: cells agree {agree:.0f}/{cells:.0f} "
             f"({100 * agree / max(cells, 1):.1f} %); period end same {ends_ok:.0f}/{ends:.0f}; "
-            f"{seconds / max(pages, 1):.2f} s per page ({pages:.0f} pages)"
+            f"{seconds / max(pages, 1):.2f} s per page, {cpu / max(pages, 1):.2f} s CPU "
+            f"({pages:.0f} pages)"
         )
     return 0
 
