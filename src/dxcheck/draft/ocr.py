@@ -111,9 +111,12 @@ def _write_pgm(bitmap: Any, path: str) -> None:
 
 
 def tsv_lines(tsv: str, scale: float = 1.0) -> list[tuple[str, bool, float]]:
-    """Tesseract's words → lines: words of one line in order, a tab across a gap wider than
-    two characters, no space between Japanese characters; the size in points (pixels of a
-    page rendered at ``scale`` × 72 dpi)."""
+    """Tesseract's words → lines, as the text layer gives them: words of one line in order,
+    a tab across a gap wider than two characters, a space across a gap of a character
+    next to a Japanese character (half of one between letters or digits; none
+    between the pieces Tesseract splits Japanese into), whether the line runs to
+    the right margin (it continues on the next), the size in points (pixels of a page
+    rendered at ``scale`` × 72 dpi)."""
     lines: dict[tuple[str, str, str, str], list[tuple[int, int, int, str]]] = {}
     for row in tsv.splitlines()[1:]:
         cols = row.split("\t")
@@ -122,7 +125,7 @@ def tsv_lines(tsv: str, scale: float = 1.0) -> list[tuple[str, bool, float]]:
         key = (cols[1], cols[2], cols[3], cols[4])
         left, width, height = int(cols[6]), int(cols[8]), int(cols[9])
         lines.setdefault(key, []).append((left, width, height, cols[11].strip()))
-    out: list[tuple[str, bool, float]] = []
+    built: list[tuple[str, int, int]] = []  # text, right edge, size in pixels
     for words in lines.values():
         words.sort()
         size = sorted(h for _, _, h, _ in words)[len(words) // 2]
@@ -131,11 +134,20 @@ def tsv_lines(tsv: str, scale: float = 1.0) -> list[tuple[str, bool, float]]:
         for left, width, _, word in words:
             if right is not None:
                 gap = left - right
+                ascii_sides = text[-1:].isascii() + word[:1].isascii()
                 if gap > size * 2:
                     text += "\t"
-                elif text[-1:].isascii() and word[:1].isascii() and text[-1:].isalnum():
+                elif gap > size * (0.9, 0.6, 0.4)[ascii_sides]:
                     text += " "
             text += word
             right = left + width
-        out.append((text, False, round(size / scale, 1)))
-    return out
+        built.append((text, right or 0, size))
+    if not built:
+        return []
+    sizes = sorted(size for _, _, size in built)
+    body = sizes[len(sizes) // 2]
+    margin = max(right for _, right, _ in built)
+    return [
+        (text, right >= margin - body * 1.5 and "\t" not in text, round(size / scale, 1))
+        for text, right, size in built
+    ]

@@ -229,6 +229,8 @@ def _is_vertical(textpage: Any) -> bool:
                 down += 1
             elif abs(dy) < size * 0.4 and 0 < dx < size * 2:
                 across += 1
+                if across >= 40 and down * 4 < across:
+                    return False  # clearly horizontal: no need to look further
         last = box
     return down >= 10 and down > across * 2
 
