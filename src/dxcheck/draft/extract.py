@@ -21,7 +21,11 @@ from dxcheck.draft.document import (
     Note,
     too_long,
 )
+from dxcheck.draft.docx import read_docx
 from dxcheck.draft.errors import DraftError
+from dxcheck.draft.html import read_html
+from dxcheck.draft.pdf import read_pdf
+from dxcheck.draft.text import read_text
 
 __all__ = ["MAX_BYTES", "MAX_CHARS", "MAX_PAGES", "Extracted", "Line", "extract", "sniff"]
 
@@ -62,8 +66,6 @@ def extract(data: bytes, name: str, *, ocr: bool = False) -> Extracted:
         raise DraftError(f"{name}: 空のファイルです", f"{name}: the file is empty")
     kind = sniff(data)
     if kind == "pdf":
-        from dxcheck.draft.pdf import read_pdf
-
         doc = read_pdf(data, name, ocr=ocr)
     elif kind == "ole":
         raise DraftError(
@@ -73,16 +75,10 @@ def extract(data: bytes, name: str, *, ocr: bool = False) -> Extracted:
             "save it as an unprotected .docx (or PDF)",
         )
     elif kind == "zip":
-        from dxcheck.draft.docx import read_docx
-
         doc = read_docx(data, name)
     elif kind == "html":
-        from dxcheck.draft.html import read_html
-
         doc = read_html(data, name)
     else:
-        from dxcheck.draft.text import read_text
-
         doc = read_text(data, name)
     _misnamed(doc, name)
     total = sum(len(line.text) for line in doc.lines)
