@@ -94,8 +94,9 @@ def main() -> int:
                 layer.period.end is None
                 or (plan.period.end is not None and plan.period.end.end == layer.period.end.end)
             )
-            marked = drafted.text.count("OCR で読んだ文字")
-            entries = drafted.text.count("draft: ")
+            drafts = [ln for ln in drafted.text.splitlines() if ln.lstrip().startswith("draft: ")]
+            marked = sum("OCR で読んだ文字" in ln for ln in drafts)
+            entries = len(drafts)
             t = totals.setdefault(dpi, [0, 0, 0, 0, 0.0, 0, 0.0, 0])
             t[6] += cpu
             t[7] += int(same_gov)
