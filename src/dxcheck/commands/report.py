@@ -9,6 +9,7 @@ from typing import Any
 from dxcheck.catalog import load_catalog
 from dxcheck.commands.check import EXIT_USAGE, Options, prepare_or_explain
 from dxcheck.console import Out
+from dxcheck.paths import show_path
 from dxcheck.writer import write_atomic
 
 
@@ -88,7 +89,10 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
                 for name, text in sorted(rendered.items()):
                     write_atomic(os.path.join(out, name), text)
     except OSError as exc:
-        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
+        err.line(
+            f"dxcheck: {show_path(str(out))}: 書き込めません / cannot write ({exc.strerror})",
+            "error",
+        )
         return EXIT_USAGE
     return 2 if prepared.unreadable else (1 if any(not c.valid for c in prepared.checks) else 0)
 
@@ -187,7 +191,7 @@ def run_folder(
     for line in unreadable:
         err.line(line, "error")
     if failed is not None:
-        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({failed})", "error")
+        err.line(f"dxcheck: {show_path(out)}: 書き込めません / cannot write ({failed})", "error")
         return EXIT_USAGE
     if not rows:
         return EXIT_USAGE if unreadable else 0
@@ -204,7 +208,9 @@ def run_folder(
         )
         write_atomic(os.path.join(out, f"index{suffix}"), text)
     except OSError as exc:
-        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
+        err.line(
+            f"dxcheck: {show_path(out)}: 書き込めません / cannot write ({exc.strerror})", "error"
+        )
         return EXIT_USAGE
     if unreadable:
         return EXIT_USAGE
