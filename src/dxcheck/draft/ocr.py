@@ -20,6 +20,7 @@ from dxcheck.draft.errors import DraftError
 DPI = 300
 MAX_PIXELS = 40_000_000  # the rendered page (A4 at 300 dpi: 8.7 M)
 TIMEOUT = 120  # seconds for one page
+MAX_OCR_PAGES = 300  # about 1.5 s of CPU each: a 300-page scan takes some minutes
 LANGS = ("jpn", "jpn_vert")
 INSTALL_JA = (
     "Tesseract と日本語データが必要です。Debian/Ubuntu: sudo apt-get install tesseract-ocr "

@@ -76,8 +76,15 @@ def read_pdf(data: bytes, name: str, *, ocr: bool = False) -> Extracted:
                 if not page_lines and _has_image(page):
                     scanned.append(index + 1)
                     if ocr:
-                        from dxcheck.draft.ocr import ocr_page
+                        from dxcheck.draft.ocr import MAX_OCR_PAGES, ocr_page
 
+                        if len(scanned) > MAX_OCR_PAGES:
+                            raise DraftError(
+                                f"{name}: OCR するページが多すぎます（上限 {MAX_OCR_PAGES} ページ）。"
+                                "計画本体のページだけの PDF にしてください",
+                                f"{name}: too many pages to OCR (limit {MAX_OCR_PAGES}); "
+                                "give a PDF of the plan's own pages",
+                            )
                         page_lines, is_ocr = ocr_page(page, name, index + 1), True
                 if upright:
                     vertical.append(index + 1)
