@@ -422,3 +422,32 @@ def test_ocr_without_tesseract_says_how_to_install_it(
     assert code == 2
     assert "apt-get install tesseract-ocr tesseract-ocr-jpn" in err
     assert not (tmp_path / "o.yaml").exists()
+
+
+def test_ocr_words_become_lines_with_cells_and_wraps_as_the_text_layer_gives() -> None:
+    from dxcheck.draft.ocr import tsv_lines
+
+    head = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext"
+    rows = [
+        # line 1: Japanese split into pieces (no space), runs to the right margin
+        (1, 1, 1, 100, 40, 200, "本計画の"),
+        (1, 1, 2, 305, 40, 300, "計画期間は、令和"),
+        # line 2: a number, a real gap, a title; ends short
+        (1, 2, 1, 100, 40, 20, "5"),
+        (1, 2, 2, 150, 40, 200, "計画の期間"),
+        # line 3: table cells far apart
+        (2, 1, 1, 100, 40, 120, "指標"),
+        (2, 1, 2, 400, 40, 120, "現状値"),
+    ]
+    tsv = "\n".join(
+        [head]
+        + [
+            f"5\t1\t{block}\t1\t{line}\t{word}\t{left}\t0\t{width}\t{height}\t90\t{text}"
+            for block, line, word, left, height, width, text in rows
+        ]
+    )
+    assert tsv_lines(tsv, scale=300 / 72) == [
+        ("本計画の計画期間は、令和", True, 9.6),
+        ("5 計画の期間", False, 9.6),
+        ("指標\t現状値", False, 9.6),
+    ]
