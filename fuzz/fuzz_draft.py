@@ -4,7 +4,9 @@
     python fuzz/fuzz_draft.py -max_total_time=300
 
 ``dxcheck.draft.draft_text`` must either return YAML that the plan loader reads, or raise
-``DraftError`` with Japanese and English messages, for any bytes (text, PDF, zip). Anything
+``DraftError`` with Japanese and English messages, for any bytes (text, PDF, zip, HTML).
+Long runs of one character, deep nesting and high-ratio streams have their own cases in
+benchmarks/hostile_inputs.py (with a time for each, and an audit of every regex). Anything
 else is a crash: add the input to tests/test_draft_cli.py and fix the step that failed.
 """
 
@@ -19,7 +21,14 @@ with atheris.instrument_imports():
 
     from dxcheck.draft import DraftError, draft_text
 
-HEADS = [b"", b"%PDF-1.7\n", b"PK\x03\x04", "松島町DX推進計画\n第1章 計画期間\n".encode()]
+HEADS = [
+    b"",
+    b"%PDF-1.7\n",
+    b"HTTP/1.1 200 OK\r\n\r\n%PDF-1.7\n",
+    b"PK\x03\x04",
+    "<!DOCTYPE html><meta charset=utf-8><h1>松島町DX推進計画</h1>".encode(),
+    "松島町DX推進計画\n第1章 計画期間\n".encode(),
+]
 
 
 def one_input(data: bytes) -> None:

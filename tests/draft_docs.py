@@ -131,3 +131,56 @@ def make_docx(text: str) -> bytes:
 
 def seeds_dir() -> Path:
     return Path(__file__).resolve().parents[2] / "shared" / "seeds"
+
+
+def make_scanned_pdf(
+    text: str, scanned: set[int] | None = None, dpi: int = 200, angle: float = 0.0
+) -> bytes:
+    """``make_pdf(text)`` with the pages in ``scanned`` (1-based; all when None) replaced by
+    a greyscale picture of themselves, rendered at ``dpi`` and turned by ``angle`` degrees,
+    as a scanner gives them: image-only pages without a text layer."""
+    import pypdfium2 as pdfium
+
+    source = pdfium.PdfDocument(make_pdf(text, "計画"))
+    out = pdfium.PdfDocument.new()
+    for index in range(len(source)):
+        if scanned is not None and index + 1 not in scanned:
+            out.import_pages(source, [index])
+            continue
+        page = source[index]
+        width, height = page.get_size()
+        image = page.render(scale=dpi / 72, grayscale=True).to_pil()
+        if angle:
+            image = image.rotate(angle, expand=False, fillcolor=255)
+        buffer = io.BytesIO()
+        image.save(buffer, "JPEG", quality=90)
+        new = out.new_page(width, height)
+        picture = pdfium.PdfImage.new(out)
+        picture.load_jpeg(io.BytesIO(buffer.getvalue()), inline=True)
+        picture.set_matrix(pdfium.PdfMatrix().scale(width, height))
+        new.insert_obj(picture)
+        new.gen_content()
+    buffer = io.BytesIO()
+    out.save(buffer)
+    return buffer.getvalue()
+
+
+def make_vertical_pdf(columns: list[str]) -> bytes:
+    """One A4 page set in 縦書き: each string a column, the first at the right."""
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    font = UnicodeCIDFont("HeiseiMin-W3", isVertical=True)
+    pdfmetrics.registerFont(font)
+    out = io.BytesIO()
+    pdf = canvas.Canvas(out, pagesize=A4, invariant=True)
+    pdf.setFont(font.fontName, 11)
+    x = A4[0] - 60
+    for column in columns:
+        pdf.drawString(x, A4[1] - 60, column)
+        x -= 18
+    pdf.showPage()
+    pdf.save()
+    return out.getvalue()

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from dxcheck.engine.findings import Finding
+from dxcheck.paths import show_path
 
 BASELINE_VERSION = 1
 
@@ -33,21 +34,21 @@ def load(path: str) -> set[str]:
             data: Any = json.load(handle)
     except OSError as exc:
         raise BaselineError(
-            f"{path}: ベースラインを読めません / cannot read ({exc.strerror})"
+            f"{show_path(path)}: ベースラインを読めません / cannot read ({exc.strerror})"
         ) from None
     except (json.JSONDecodeError, UnicodeDecodeError) as exc:
         raise BaselineError(
-            f"{path}: ベースラインのJSONが壊れています / invalid JSON: {exc}"
+            f"{show_path(path)}: ベースラインのJSONが壊れています / invalid JSON: {exc}"
         ) from None
     except RecursionError:
         raise BaselineError(
-            f"{path}: ベースラインのJSONの入れ子が深すぎます / JSON nested too deeply"
+            f"{show_path(path)}: ベースラインのJSONの入れ子が深すぎます / JSON nested too deeply"
         ) from None
     if not isinstance(data, dict) or data.get("version") != BASELINE_VERSION:
         raise BaselineError(
-            f"{path}: dxcheck のベースラインではありません / not a dxcheck baseline"
+            f"{show_path(path)}: dxcheck のベースラインではありません / not a dxcheck baseline"
         )
     findings = data.get("findings")
     if not isinstance(findings, list):
-        raise BaselineError(f"{path}: findings がありません / no findings list")
+        raise BaselineError(f"{show_path(path)}: findings がありません / no findings list")
     return {e["fingerprint"] for e in findings if isinstance(e, dict) and "fingerprint" in e}

@@ -337,10 +337,11 @@ def build_app(lang: str) -> "typer.Typer":
         out: Annotated[
             str | None, typer.Option("--out", "-o", metavar="FILE", help=t("draft_out", lang))
         ] = None,
+        ocr: Annotated[bool, typer.Option("--ocr", help=t("draft_ocr", lang))] = False,
     ) -> None:
         from dxcheck.draft.command import run as run_draft
 
-        raise typer.Exit(run_draft(document, out, lang))
+        raise typer.Exit(run_draft(document, out, lang, ocr))
 
     @app.command(help=t("schema", lang), cls=command_cls)
     def schema(

@@ -27,6 +27,7 @@ from pydantic_core import ValidationError
 
 from dxcheck.config_files import find_config
 from dxcheck.core_schemas import validator
+from dxcheck.paths import show_path
 from dxcheck.schema_errors import pydantic_message as message
 
 if TYPE_CHECKING:
@@ -71,13 +72,15 @@ def load_config(path: str | None) -> Config:
             raw: Any = tomllib.load(handle)
     except OSError as exc:
         raise ConfigError(
-            f"{path}: 設定ファイルを読めません / cannot read ({exc.strerror})"
+            f"{show_path(path)}: 設定ファイルを読めません / cannot read ({exc.strerror})"
         ) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"{path}: TOMLの構文エラー / TOML syntax error: {exc}") from None
+        raise ConfigError(
+            f"{show_path(path)}: TOMLの構文エラー / TOML syntax error: {exc}"
+        ) from None
     except RecursionError:
         raise ConfigError(
-            f"{path}: TOMLの入れ子が深すぎます / TOML nested too deeply to read"
+            f"{show_path(path)}: TOMLの入れ子が深すぎます / TOML nested too deeply to read"
         ) from None
     if os.path.basename(path) == "pyproject.toml":
         raw = raw.get("tool", {}).get("dxcheck", {})
@@ -87,7 +90,9 @@ def load_config(path: str | None) -> Config:
         problems = "; ".join(
             f"{'.'.join(str(p) for p in e['loc'])}: {message(e)}" for e in exc.errors()
         )
-        raise ConfigError(f"{path}: 設定の誤り / invalid configuration: {problems}") from None
+        raise ConfigError(
+            f"{show_path(path)}: 設定の誤り / invalid configuration: {problems}"
+        ) from None
     waivers: list[tuple[Waiver, list[str]]] = []
     for index, w in enumerate(parsed.waivers):
         try:
@@ -95,7 +100,9 @@ def load_config(path: str | None) -> Config:
                 {"rule": w.rule, "item": w.item, "reason": w.reason, "expires": w.expires}
             )
         except ValidationError as exc:
-            raise ConfigError(f"{path}: waivers[{index}]: {message(exc.errors()[0])}") from None
+            raise ConfigError(
+                f"{show_path(path)}: waivers[{index}]: {message(exc.errors()[0])}"
+            ) from None
         waivers.append((waiver, w.plans))
     config = Config(path, parsed.select, parsed.ignore, parsed.fail_on, parsed.catalog, waivers)
     config.severity = dict(parsed.severity)

@@ -13,12 +13,6 @@ from typing import TextIO
 _STYLES = {"error": "bold red", "warning": "yellow", "info": "cyan", "path": "bold", "dim": "dim"}
 
 
-def printable(text: str) -> str:
-    """A path or name as it can be shown on a terminal: control characters, and bytes that
-    were not valid in the file system's encoding, escaped (\\n, \\x1b, \\udcff)."""
-    return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
 def use_colour(stream: TextIO) -> bool:
     if os.environ.get("NO_COLOR"):
         return False

@@ -37,7 +37,9 @@ class Diagnostic:
 
 def format_line(d: Diagnostic, lang: str) -> str:
     """One diagnostic as `file:line:column: severity[CODE] message`."""
-    return f"{d.path}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message(lang)}"
+    from dxcheck.paths import show_path
+
+    return f"{show_path(d.path)}:{d.line}:{d.column}: {d.severity}[{d.code}] {d.message(lang)}"
 
 
 def format_yaml_path(loc: tuple[str | int, ...]) -> str:

@@ -163,13 +163,14 @@ TEXTS: dict[str, tuple[str, str]] = {
     "init_code": ("全国地方公共団体コード（例: 044016）", "Local government code (e.g. 044016)"),
     "init_out": ("出力ファイル（既定: <コード>.yaml）", "Output file (default: <code>.yaml)"),
     "draft": (
-        "計画の文書（PDF・Word .docx・テキスト）から、出典付きの計画ファイル（YAML）の下書きを作る。"
+        "計画の文書（PDF・Word .docx・ウェブページ .html・テキスト）から、出典付きの計画ファイル（YAML）の下書きを作る。"
         "既存のファイルは上書きしない。\n\n"
         "確認の手順: 下書きの各項目には cite（節・ページ・原文の引用）と draft（抜き出した手がかり）が"
         "付いています。原文と照らして正しければ draft 行を削除し、誤りは直し、足りない取組は書き足します。"
         "見つからなかった値は not_stated: true です（推測はしません）。dxcheck validate で検証し、"
         "dxcheck check は draft 行の残る項目を DRF001（情報）として示します。",
-        "Draft a cited plan file (YAML) from a plan document (PDF, Word .docx or text); never "
+        "Draft a cited plan file (YAML) from a plan document (PDF, Word .docx, web page .html "
+        "or text); never "
         "overwrites a file.\n\n"
         "Review: every drafted entry has a cite (section, page, quote of the document) and a "
         "draft line (the cue that found it). Check each against the document: delete the draft "
@@ -178,8 +179,12 @@ TEXTS: dict[str, tuple[str, str]] = {
         "check lists entries whose draft line remains as DRF001 (info).",
     ),
     "draft_input": (
-        "計画の文書（PDF・.docx・.txt/.md）、または - （標準入力）",
-        "The plan document (PDF, .docx, .txt/.md), or - for standard input",
+        "計画の文書（PDF・.docx・.html・.txt/.md）、または - （標準入力）",
+        "The plan document (PDF, .docx, .html, .txt/.md), or - for standard input",
+    ),
+    "draft_ocr": (
+        "テキスト層の無い（スキャンした）PDF のページを Tesseract の OCR で読む（要 tesseract-ocr-jpn）",
+        "Read PDF pages without a text layer (scans) with Tesseract OCR (needs tesseract-ocr-jpn)",
     ),
     "draft_out": (
         "書き出す計画ファイル（例: plans/044016-matsushima.yaml）。省略時は標準出力",

@@ -3,11 +3,13 @@
 from __future__ import annotations
 
 import os
+import stat
 import sys
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from dxcheck.diagnostics import Diagnostic
+from dxcheck.paths import show_path
 
 STDIN = "-"
 STDIN_NAME = "<stdin>"
@@ -50,15 +52,27 @@ def expand(paths: list[str]) -> Expanded:
 
 
 def _error(path: str, ja: str, en: str) -> Diagnostic:
-    return Diagnostic("DX100", "error", ja, en, path)
+    return Diagnostic("DX100", "error", ja, en, display_name(path))
+
+
+class NotRegularFile(OSError):
+    """A named pipe, socket or device: reading it could block forever or never end."""
 
 
 def read_input(path: str, max_bytes: int) -> bytes:
-    """The bytes of a plan (at most ``max_bytes + 1``); OSError when unreadable."""
+    """The bytes of a file (at most ``max_bytes + 1``), or of standard input for ``-``.
+    OSError when unreadable; :class:`NotRegularFile` for what is not a regular file (opened
+    without blocking, so a pipe with no writer is refused at once)."""
     if path == STDIN:
         return sys.stdin.buffer.read(max_bytes + 1)
-    with open(path, "rb") as handle:
-        return handle.read(max_bytes + 1)
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if not stat.S_ISREG(os.fstat(fd).st_mode):
+            raise NotRegularFile(0, "not a regular file", path)
+        with os.fdopen(fd, "rb", closefd=False) as handle:
+            return handle.read(max_bytes + 1)
+    finally:
+        os.close(fd)
 
 
 def read_each(
@@ -76,11 +90,17 @@ def read_each(
 
 
 def display_name(path: str) -> str:
-    return STDIN_NAME if path == STDIN else path
+    """The name every message, report and output shows for ``path`` (printable: see
+    :func:`dxcheck.paths.show_path`)."""
+    return STDIN_NAME if path == STDIN else show_path(path)
 
 
 def os_error(path: str, exc: OSError) -> Diagnostic:
+    if isinstance(exc, NotRegularFile):
+        return _error(
+            path,
+            "通常のファイルではありません（名前付きパイプ・デバイスなど）。読みません",
+            "not a regular file (a named pipe, a device …); not read",
+        )
     reason = exc.strerror or type(exc).__name__
-    return _error(
-        display_name(path), f"ファイルを読めません（{reason}）", f"cannot read the file ({reason})"
-    )
+    return _error(path, f"ファイルを読めません（{reason}）", f"cannot read the file ({reason})")

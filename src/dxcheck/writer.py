@@ -7,6 +7,8 @@ import os
 import tempfile
 from collections.abc import Iterator
 
+from dxcheck.paths import show_path
+
 
 def write_atomic(path: str, text: str) -> None:
     """Write ``text`` (UTF-8) to ``path`` via a temporary file in the same folder and an atomic
@@ -66,11 +68,11 @@ def write_new(path: str, text: str, lang: str) -> str | None:
         with open(path, "x", encoding="utf-8", newline="\n") as handle:
             handle.write(text)
     except FileExistsError:
-        return f"dxcheck: {path}: " + (
+        return f"dxcheck: {show_path(path)}: " + (
             "already exists; not overwritten" if lang == "en" else "既にあります。上書きしません"
         )
     except OSError as exc:
-        return f"dxcheck: {path}: {os_problem(path, exc, lang)}"
+        return f"dxcheck: {show_path(path)}: {os_problem(path, exc, lang)}"
     return None
 
 

@@ -17,6 +17,7 @@ from dxcheck.engine.runner import PlanCheck, at_or_above, check_plan
 from dxcheck.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
 from dxcheck.models import Facts
 from dxcheck.options import Options, UsageError, parse_as_of, split_codes
+from dxcheck.paths import show_path
 
 __all__ = ["Options", "UsageError", "parse_as_of", "prepare", "run", "split_codes"]
 
@@ -172,11 +173,13 @@ def write_baseline(opts: Options, out: str) -> int:
     try:
         write_atomic(out, dump(findings))
     except OSError as exc:
-        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
+        err.line(
+            f"dxcheck: {show_path(out)}: 書き込めません / cannot write ({exc.strerror})", "error"
+        )
         return EXIT_USAGE
     Out(sys.stderr).line(
-        f"{len(findings)} 件の指摘をベースライン {out} に記録しました"
+        f"{len(findings)} 件の指摘をベースライン {show_path(out)} に記録しました"
         if opts.lang != "en"
-        else f"recorded {len(findings)} finding(s) in the baseline {out}"
+        else f"recorded {len(findings)} finding(s) in the baseline {show_path(out)}"
     )
     return EXIT_OK

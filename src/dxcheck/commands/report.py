@@ -9,8 +9,9 @@ from typing import TYPE_CHECKING, Any
 
 from dxcheck.catalog import load_catalog
 from dxcheck.commands.check import Options, prepare_or_explain
-from dxcheck.console import Out, printable
+from dxcheck.console import Out
 from dxcheck.exits import EXIT_FINDINGS, EXIT_OK, EXIT_USAGE
+from dxcheck.paths import show_path
 from dxcheck.writer import write_atomic
 
 if TYPE_CHECKING:
@@ -99,7 +100,10 @@ def run(opts: Options, fmt: str, out: str | None, template_dir: str | None, sort
                     write_atomic(os.path.join(out, name), text)
                 wrote(err, opts.lang, os.path.join(out, f"index{suffix}"), "index")
     except OSError as exc:
-        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
+        err.line(
+            f"dxcheck: {show_path(str(out))}: 書き込めません / cannot write ({exc.strerror})",
+            "error",
+        )
         return EXIT_USAGE
     if prepared.unreadable:
         return EXIT_USAGE
@@ -210,7 +214,7 @@ def run_folder(
     for line in unreadable:
         err.line(line, "error")
     if failed is not None:
-        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({failed})", "error")
+        err.line(f"dxcheck: {show_path(out)}: 書き込めません / cannot write ({failed})", "error")
         return EXIT_USAGE
     if not rows:
         return EXIT_USAGE if unreadable else EXIT_OK
@@ -228,7 +232,9 @@ def run_folder(
         for name, text in pages.items():
             write_atomic(os.path.join(out, f"{name}{suffix}"), text)
     except OSError as exc:
-        err.line(f"dxcheck: {out}: 書き込めません / cannot write ({exc.strerror})", "error")
+        err.line(
+            f"dxcheck: {show_path(out)}: 書き込めません / cannot write ({exc.strerror})", "error"
+        )
         return EXIT_USAGE
     wrote(err, opts.lang, os.path.join(out, f"index{suffix}"), "index")
     prefectures = sorted(name for name in pages if name != "index")
@@ -258,7 +264,7 @@ def wrote(err: Out, lang: str, path: str, what: str, count: int = 1) -> None:
     """Tell the user where an output went: one line per output, on stderr (stdout stays free
     for a report written there), the path with any control character escaped."""
     ja, en = _WROTE[what]
-    text = (en if lang == "en" else ja).format(path=printable(path), n=count)
+    text = (en if lang == "en" else ja).format(path=show_path(path), n=count)
     err.line(f"dxcheck: {text}")
 
 

@@ -11,8 +11,11 @@ is read.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from dxcheck.draft.classify import roles
 from dxcheck.draft.cover import read_cover
+from dxcheck.draft.document import Note
 from dxcheck.draft.emit import Parts, emit
 from dxcheck.draft.errors import DraftError
 from dxcheck.draft.extract import extract
@@ -22,7 +25,13 @@ from dxcheck.draft.initiatives import find_initiatives
 from dxcheck.draft.outline import build
 from dxcheck.draft.period import find_period
 
-__all__ = ["DraftError", "document_text", "draft_text"]
+__all__ = ["DraftError", "Drafted", "document_text", "draft_document", "draft_text"]
+
+
+@dataclass(frozen=True, slots=True)
+class Drafted:
+    text: str  # the plan YAML
+    notes: tuple[Note, ...]  # what the reader could not read as it should (also in the header)
 
 
 def document_text(data: bytes, name: str) -> str:
@@ -39,7 +48,16 @@ def document_text(data: bytes, name: str) -> str:
 
 def draft_text(data: bytes, name: str, source: str | None = None) -> str:
     """The plan YAML drafted from a document's bytes; raises :class:`DraftError`."""
-    doc = extract(data, name)
+    return draft_document(data, name, source).text
+
+
+def draft_document(
+    data: bytes, name: str, source: str | None = None, *, ocr: bool = False
+) -> Drafted:
+    """The plan YAML drafted from a document's bytes, and the reader's notes (pages without a
+    text layer, vertical pages …); raises :class:`DraftError`. ``ocr``: read image-only PDF
+    pages with Tesseract."""
+    doc = extract(data, name, ocr=ocr)
     root = build(doc.lines)
     if not any(section.units or section.heading for section in root.walk()):
         raise DraftError(f"{name}: 本文が見つかりません", f"{name}: no text found")
@@ -57,5 +75,15 @@ def draft_text(data: bytes, name: str, source: str | None = None) -> str:
         pages=doc.pages,
         kind=doc.kind,
         specific=tuple(find_specific(root, where)),
+        notes=tuple(doc.notes),
+        ocr_text=tuple(
+            text
+            for section in root.walk()
+            for text, page in (
+                *((u.text, u.page) for u in section.units),
+                *(((section.heading.text, section.heading.page),) if section.heading else ()),
+            )
+            if page in doc.ocr_pages
+        ),
     )
-    return emit(parts)
+    return Drafted(emit(parts), tuple(doc.notes))

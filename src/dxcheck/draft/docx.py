@@ -13,10 +13,11 @@ import re
 import zipfile
 from xml.etree import ElementTree
 
+from dxcheck.draft.document import Extracted, Line, label_by_footers
 from dxcheck.draft.errors import DraftError
-from dxcheck.draft.extract import Extracted, Line, label_by_footers
 
 MAX_XML = 24 * 1024 * 1024  # word/document.xml inflated (a 200-page plan: 1–5 MB)
+MAX_TABLE_DEPTH = 4  # tables in tables in tables …: deeper ones are read as their cells' text
 MAX_RATIO = 200  # inflated / compressed; ordinary documents are below 20
 W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _HEADING = re.compile(r"^(?:heading|見出し)\s*([1-9])$|^([1-9])$", re.IGNORECASE)
@@ -105,12 +106,49 @@ class _Reader:
         self.page += breaks
 
     def table(self, tbl: ElementTree.Element) -> None:
-        for row in tbl.iter(f"{W}tr"):
-            cells = []
-            for cell in row.findall(f"{W}tc"):
-                parts = [_runs(p)[0].replace("\n", " ").strip() for p in cell.iter(f"{W}p")]
-                cells.append(" ".join(part for part in parts if part))
-            self.lines.append(("\t".join(cells), self.page))
+        """One tab-separated line per row. A table nested in a cell gives its rows after the
+        row that holds it, down to :data:`MAX_TABLE_DEPTH`; deeper, its text is the cell's.
+        Every element is read once (rows and cells are direct children, not ``iter``: a
+        ``iter`` per row reads the whole subtree again at every level, quadratic in depth)."""
+        pending: list[tuple[ElementTree.Element, int]] = [(tbl, 1)]
+        while pending:
+            table, depth = pending.pop(0)
+            for row in _children(table, "tr"):
+                cells = []
+                nested: list[tuple[ElementTree.Element, int]] = []
+                for cell in _children(row, "tc"):
+                    parts: list[str] = []
+                    for block in cell:
+                        if block.tag == f"{W}p":
+                            parts.append(_runs(block)[0].replace("\n", " ").strip())
+                        elif block.tag == f"{W}tbl" and depth < MAX_TABLE_DEPTH:
+                            nested.append((block, depth + 1))
+                        elif block.tag == f"{W}tbl":
+                            parts.append(_flat_text(block))
+                    cells.append(" ".join(part for part in parts if part))
+                self.lines.append(("\t".join(cells), self.page))
+                pending[:0] = nested
+
+
+def _children(parent: ElementTree.Element, name: str) -> list[ElementTree.Element]:
+    """Direct children ``w:name``, also inside the row / cell wrappers Word allows
+    (``w:sdt``, ``w:customXml``: content controls)."""
+    out: list[ElementTree.Element] = []
+    for child in parent:
+        if child.tag == f"{W}{name}":
+            out.append(child)
+        elif child.tag in (f"{W}sdt", f"{W}customXml"):
+            content = child.find(f"{W}sdtContent") if child.tag == f"{W}sdt" else child
+            if content is not None:
+                out.extend(c for c in content if c.tag == f"{W}{name}")
+    return out
+
+
+def _flat_text(element: ElementTree.Element) -> str:
+    """All text under ``element`` in one pass (a table nested too deep to read as rows)."""
+    return " ".join(
+        node.text.strip() for node in element.iter(f"{W}t") if node.text and node.text.strip()
+    )
 
 
 def _runs(p: ElementTree.Element) -> tuple[str, int]:

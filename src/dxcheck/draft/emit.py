@@ -6,17 +6,20 @@ found is ``not_stated: true`` with a note, never guessed."""
 from __future__ import annotations
 
 import re
+import textwrap
 from dataclasses import dataclass
 from typing import Any
 
 import yaml
 
 from dxcheck.draft.cover import Cover
+from dxcheck.draft.document import Note
 from dxcheck.draft.facts import Procedures, Specific, Systems
 from dxcheck.draft.governance import GovernanceFound
 from dxcheck.draft.initiatives import Drafted
 from dxcheck.draft.period import Found
 from dxcheck.draft.tables import KpiFound
+from dxcheck.paths import show_path
 
 SCHEMA_HEADER = "# yaml-language-server: $schema=../schemas/plan.schema.json"
 PLACEHOLDER_CODE = "000000"  # fails the check digit: validate flags it until a person fixes it
@@ -34,6 +37,8 @@ class Parts:
     pages: int
     kind: str
     specific: tuple[Specific, ...] = ()
+    notes: tuple[Note, ...] = ()  # the reader's: scanned or vertical pages, a misnamed file …
+    ocr_text: tuple[str, ...] = ()  # the text read by OCR: cites quoting it say so
 
 
 def emit(parts: Parts) -> str:
@@ -47,6 +52,8 @@ def emit(parts: Parts) -> str:
     facts = _facts(parts)
     if facts:
         plan["facts"] = facts
+    if parts.ocr_text:
+        _mark_ocr(plan, parts.ocr_text)
     dumper = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
     body = yaml.dump(plan, Dumper=dumper, allow_unicode=True, sort_keys=False, width=100, indent=2)
     return "\n".join(_header(parts)) + "\n" + body
@@ -56,7 +63,7 @@ def _header(parts: Parts) -> list[str]:
     lines = [
         SCHEMA_HEADER,
         "#",
-        f"# dxcheck draft による下書き（原本: {parts.source}、{parts.kind}"
+        f"# dxcheck draft による下書き（原本: {show_path(parts.source)}、{parts.kind}"
         + (f"、{parts.pages} ページ" if parts.pages else "")
         + "）。",
         "# 確認の手順: 各項目の cite（節・ページ・引用）を原文と照らし、正しければ cite の draft 行を",
@@ -65,6 +72,8 @@ def _header(parts: Parts) -> list[str]:
         "# Draft written by dxcheck draft. Review each entry against its cite (section, page,",
         "# quote); delete the cite's draft line once confirmed. DRF001 lists unreviewed entries.",
     ]
+    for note in parts.notes:
+        lines += _comment(f"要確認: {note.ja}") + _comment(f"Note: {note.en}")
     if parts.cover.gov is None:
         lines += [
             f"# 要確認: 団体を特定できませんでした（{parts.cover.gov_note}）。code と prefecture を記入。",
@@ -73,6 +82,33 @@ def _header(parts: Parts) -> list[str]:
     elif parts.cover.gov_note:
         lines.append(f"# 確認: 団体は{parts.cover.gov_note}。")
     return lines
+
+
+def _comment(text: str) -> list[str]:
+    """``text`` as comment lines of about 92 columns (Japanese: 46 characters)."""
+    text = " ".join(text.split())
+    if sum(not ch.isascii() for ch in text) * 10 < len(text):  # English: wrap at spaces
+        return [f"# {line}" for line in textwrap.wrap(text, 90)]
+    return [f"# {text[i : i + 46]}" for i in range(0, len(text), 46)]
+
+
+OCR_MARK = "（OCR で読んだ文字: 原本のページと照合）"
+
+
+def _mark_ocr(node: Any, ocr_text: tuple[str, ...]) -> None:
+    """Every cite whose quote comes from OCR'd text says so in its draft line."""
+    stack = [node]
+    while stack:
+        value = stack.pop()
+        if isinstance(value, dict):
+            cite = value.get("cite")
+            if isinstance(cite, dict) and isinstance(cite.get("draft"), str):
+                quote = str(cite.get("quote", ""))
+                if quote and any(quote in text for text in ocr_text):
+                    cite["draft"] += OCR_MARK
+            stack.extend(value.values())
+        elif isinstance(value, list):
+            stack.extend(value)
 
 
 def _municipality(cover: Cover) -> dict[str, Any]:
@@ -118,7 +154,7 @@ def _document(parts: Parts) -> dict[str, Any]:
     return doc
 
 
-_SUMMARY_MARK = re.compile(r"\s*[【（(\[〈<＜]\s*概要版?\s*[】）)\]〉>＞]\s*|\s*概要版\s*")
+_SUMMARY_MARK = re.compile(r"(?<!\s)\s*(?:[【（(\[〈<＜]\s*概要版?\s*[】）)\]〉>＞]|概要版)\s*")
 
 
 def full_title(title: str) -> str | None:

@@ -11,7 +11,7 @@ from types import SimpleNamespace
 
 from dxcheck.draft.classify import Role
 from dxcheck.draft.evidence import Evidence, evidence, pieces
-from dxcheck.draft.lexicon import alternation, governance_words, normalise
+from dxcheck.draft.lexicon import alternation, drop_wide_spaces, governance_words, normalise
 from dxcheck.draft.outline import Section, Unit
 
 
@@ -162,6 +162,4 @@ def _head_of(text: str) -> str | None:
 
 def _flat(text: str) -> str:
     """NFKC without the spaces PDFs put next to Japanese characters."""
-    return re.sub(
-        r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+", "", unicodedata.normalize("NFKC", text)
-    )
+    return drop_wide_spaces(unicodedata.normalize("NFKC", text))

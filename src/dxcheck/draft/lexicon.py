@@ -14,15 +14,28 @@ from typing import Any, TypeVar
 
 import yaml
 
-_SPACE_NEXT_TO_WIDE = re.compile(r"\s+(?=[^\x00-\x7f])|(?<=[^\x00-\x7f])\s+")
 _SPACES = re.compile(r"\s+")
+
+
+def _next_to_wide(match: re.Match[str]) -> bool:
+    text, start, end = match.string, match.start(), match.end()
+    return (start > 0 and not text[start - 1].isascii()) or (
+        end < len(text) and not text[end].isascii()
+    )
+
+
+def drop_wide_spaces(text: str) -> str:
+    """Without the runs of spaces next to a non-ASCII character (PDFs put them between
+    Japanese characters). One match per whole run, so the pass is linear however long the run
+    (a lookahead after ``\\s+`` retries the run from each of its spaces: quadratic)."""
+    return _SPACES.sub(lambda m: "" if _next_to_wide(m) else m.group(), text)
 
 
 def normalise(text: str) -> str:
     """Text for matching: NFKC, ASCII lower-case, no spaces next to Japanese characters, other
     runs of spaces as one (quotes always keep the original text)."""
     text = unicodedata.normalize("NFKC", text).lower()
-    return _SPACES.sub(" ", _SPACE_NEXT_TO_WIDE.sub("", text)).strip()
+    return _SPACES.sub(lambda m: "" if _next_to_wide(m) else " ", text).strip()
 
 
 @dataclass(frozen=True, slots=True)

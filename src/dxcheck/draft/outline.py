@@ -15,12 +15,14 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
 
+from dxcheck.draft.document import Line, page_footer, page_number
 from dxcheck.draft.errors import DraftError
-from dxcheck.draft.extract import Line, page_footer, page_number
 
 _DIGITS = str.maketrans("０１２３４５６７８９（）．　：－", "0123456789(). :-")
 _PAGE_REF = re.compile(
-    r"(?:P\.?\s*[0-9]+(?:\s*[-～〜~]\s*[0-9]+)?|[・…‥.]{2,}\s*[0-9]+|\t\s*[0-9]+)\s*$"
+    # (?<!…): a run of leaders or tabs is tried from its start only (linear on long runs)
+    r"(?:P\.?\s*[0-9]+(?:\s*[-～〜~]\s*[0-9]+)?|(?<![・…‥.])[・…‥.]{2,}\s*[0-9]+"
+    r"|(?<!\s)\t\s*[0-9]+)\s*$"
 )
 _KANJI_NUM = "0-9一二三四五六七八九十"
 _SCHEMES: tuple[tuple[str, re.Pattern[str]], ...] = (

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from dxcheck.console import printable
+from dxcheck.paths import show_path
 
 
 def same_municipality(entries: Iterable[tuple[str, str, str]]) -> list[tuple[str, str, list[str]]]:
@@ -32,8 +32,8 @@ def note_lines(groups: list[tuple[str, str, list[str]]], lang: str) -> list[str]
     """One line per municipality with more than one file, naming the files."""
     lines = []
     for code, name, paths in groups:
-        files = ", ".join(printable(p) for p in paths)
-        name = printable(name)
+        files = ", ".join(show_path(p) for p in paths)
+        name = show_path(name)
         if lang == "en":
             lines.append(
                 f"dxcheck: note: {len(paths)} files describe the same government {name} ({code}): "

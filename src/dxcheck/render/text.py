@@ -6,6 +6,7 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from dxcheck.console import Out
+from dxcheck.paths import show_path
 from dxcheck.render.json_out import summary
 
 if TYPE_CHECKING:
@@ -27,14 +28,15 @@ def plan_lines(check: PlanCheck, catalog: str, lang: str) -> list[Line]:
     en = lang == "en"
     lines: list[Line] = []
     plan = check.plan
+    path = show_path(check.path)
     if plan is not None:
         head = (
-            f"{check.path} — {plan.municipality.name}「{plan.document.title}」"
+            f"{path} — {plan.municipality.name}「{plan.document.title}」"
             if not en
-            else f"{check.path} — {plan.municipality.name} '{plan.document.title}'"
+            else f"{path} — {plan.municipality.name} '{plan.document.title}'"
         )
     else:
-        head = f"{check.path} — " + ("invalid plan" if en else "無効な計画ファイル")
+        head = f"{path} — " + ("invalid plan" if en else "無効な計画ファイル")
     lines.append((head, "path"))
     if check.coverage:
         counts = {s: 0 for s in _MARK}
@@ -54,7 +56,8 @@ def plan_lines(check: PlanCheck, catalog: str, lang: str) -> list[Line]:
         mark = SECONDARY_MARK if f.secondary else ""
         lines.append(
             (
-                f"{f.path}:{f.line}:{f.column}: {f.severity}[{f.rule}] {f.message(lang)}{item}{mark}",
+                f"{show_path(f.path)}:{f.line}:{f.column}: {f.severity}[{f.rule}] "
+                f"{f.message(lang)}{item}{mark}",
                 f.severity,
             )
         )
