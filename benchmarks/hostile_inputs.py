@@ -24,59 +24,18 @@ import subprocess
 import sys
 import tempfile
 import time
-import zlib
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT / "tests"))
 
-from draft_docs import make_docx, make_pdf  # noqa: E402
+from draft_docs import bomb_pdf, make_docx, nested_docx  # noqa: E402
 
 PLAN = (
     "# 松島町DX推進計画\n令和7年3月\n# 第1章 計画の概要\n"
     "本計画の計画期間は、令和7年度から令和11年度までとする。\n"
 )
 LIMIT = 1 << 30
-
-
-def nested_docx(depth: int) -> bytes:
-    import io
-    import random
-    import zipfile
-
-    base = zipfile.ZipFile(io.BytesIO(make_docx(PLAN)))
-    xml = base.read("word/document.xml").decode("utf-8")
-    rng = random.Random(18)
-    opening = "".join(
-        f'<w:tbl><w:tr w:rsidR="{rng.getrandbits(32):08X}"><w:tc><w:p><w:r><w:t>表{i}</w:t>'
-        "</w:r></w:p>"
-        for i in range(depth)
-    )
-    xml = xml.replace("<w:body>", "<w:body>" + opening + "</w:tc></w:tr></w:tbl>" * depth, 1)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for item in base.infolist():
-            archive.writestr(item, xml if item.filename == "word/document.xml" else base.read(item))
-    return out.getvalue()
-
-
-def bomb_pdf(megabytes: int, twice: bool = False) -> bytes:
-    inflater = zlib.compressobj(9)
-    zeros = b"\0" * (1 << 20)
-    stream = b"".join(inflater.compress(zeros) for _ in range(megabytes)) + inflater.flush()
-    filters = b"/FlateDecode"
-    if twice:
-        stream, filters = zlib.compress(stream, 9), b"[/FlateDecode /FlateDecode]"
-    obj = (
-        b"99 0 obj\n<< /Length "
-        + str(len(stream)).encode()
-        + b" /Filter "
-        + filters
-        + b" >>\nstream\n"
-        + stream
-        + b"\nendstream\nendobj\n"
-    )
-    return make_pdf(PLAN, "計画").replace(b"xref", obj + b"xref", 1)
 
 
 def cases() -> list[tuple[str, str, bytes]]:
@@ -87,9 +46,9 @@ def cases() -> list[tuple[str, str, bytes]]:
     out.append(
         ("60,000 spaces in a .docx paragraph", "docx", make_docx(PLAN + "x" + " " * 60_000 + "x\n"))
     )
-    out.append(("Word tables nested 33,333 deep", "docx", nested_docx(33_333)))
-    out.append(("PDF stream inflating to 900 MB", "pdf", bomb_pdf(900)))
-    out.append(("PDF stream compressed twice (80 MB)", "pdf", bomb_pdf(80, twice=True)))
+    out.append(("Word tables nested 33,333 deep", "docx", nested_docx(PLAN, 33_333)))
+    out.append(("PDF stream inflating to 900 MB", "pdf", bomb_pdf(PLAN, 900)))
+    out.append(("PDF stream compressed twice (80 MB)", "pdf", bomb_pdf(PLAN, 80, twice=True)))
     return out
 
 

@@ -184,3 +184,52 @@ def make_vertical_pdf(columns: list[str]) -> bytes:
     pdf.showPage()
     pdf.save()
     return out.getvalue()
+
+
+# --- hostile documents (issue 18), for the tests and benchmarks/hostile_inputs.py ------------
+
+
+def nested_docx(text: str, depth: int) -> bytes:
+    """A .docx of ``text`` whose body starts with tables nested ``depth`` deep, each row with
+    a random id (so the archive's compression ratio looks ordinary)."""
+    import random
+    import zipfile
+
+    base = zipfile.ZipFile(io.BytesIO(make_docx(text)))
+    xml = base.read("word/document.xml").decode("utf-8")
+    rng = random.Random(18)
+    opening = "".join(
+        f'<w:tbl><w:tr w:rsidR="{rng.getrandbits(32):08X}"><w:tc><w:p><w:r><w:t>表{i}</w:t>'
+        "</w:r></w:p>"
+        for i in range(depth)
+    )
+    xml = xml.replace("<w:body>", "<w:body>" + opening + "</w:tc></w:tr></w:tbl>" * depth, 1)
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
+        for item in base.infolist():
+            content = xml if item.filename == "word/document.xml" else base.read(item)
+            archive.writestr(item, content)
+    return out.getvalue()
+
+
+def bomb_pdf(text: str, megabytes: int, twice: bool = False) -> bytes:
+    """A PDF of ``text`` with an extra stream that inflates to ``megabytes`` MiB of zeros
+    (compressed a second time when ``twice``)."""
+    import zlib
+
+    inflater = zlib.compressobj(9)
+    zeros = b"\0" * (1 << 20)
+    stream = b"".join(inflater.compress(zeros) for _ in range(megabytes)) + inflater.flush()
+    filters = b"/FlateDecode"
+    if twice:
+        stream, filters = zlib.compress(stream, 9), b"[/FlateDecode /FlateDecode]"
+    obj = (
+        b"99 0 obj\n<< /Length "
+        + str(len(stream)).encode()
+        + b" /Filter "
+        + filters
+        + b" >>\nstream\n"
+        + stream
+        + b"\nendstream\nendobj\n"
+    )
+    return make_pdf(text, "計画").replace(b"xref", obj + b"xref", 1)

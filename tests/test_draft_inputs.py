@@ -9,13 +9,11 @@ target (the speed is measured by benchmarks/hostile_inputs.py)."""
 from __future__ import annotations
 
 import contextlib
-import io
 import os
 import re
 import shutil
 import subprocess
 import sys
-import zipfile
 import zlib
 from pathlib import Path
 
@@ -25,7 +23,14 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from conftest import run_cli
-from draft_docs import make_docx, make_pdf, make_scanned_pdf, make_vertical_pdf
+from draft_docs import (
+    bomb_pdf,
+    make_docx,
+    make_pdf,
+    make_scanned_pdf,
+    make_vertical_pdf,
+    nested_docx,
+)
 from dxcheck.draft import draft_document
 from dxcheck.draft.errors import DraftError
 from dxcheck.draft.extract import extract, sniff
@@ -116,36 +121,16 @@ def test_a_line_of_sixty_thousand_of_one_character_drafts(
 # 2. Word tables nested 33,333 deep: read linearly, to a bounded depth.
 
 
-def nested_docx(depth: int) -> bytes:
-    import random
-
-    base = zipfile.ZipFile(io.BytesIO(make_docx(PLAN)))
-    xml = base.read("word/document.xml").decode("utf-8")
-    rng = random.Random(18)
-    opening = "".join(
-        f'<w:tbl><w:tr w:rsidR="{rng.getrandbits(32):08X}"><w:tc><w:p><w:r><w:t>表{i}</w:t>'
-        "</w:r></w:p>"
-        for i in range(depth)
-    )
-    xml = xml.replace("<w:body>", "<w:body>" + opening + "</w:tc></w:tr></w:tbl>" * depth, 1)
-    out = io.BytesIO()
-    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as archive:
-        for item in base.infolist():
-            content = xml if item.filename == "word/document.xml" else base.read(item)
-            archive.writestr(item, content)
-    return out.getvalue()
-
-
 def test_tables_nested_33333_deep_draft(tmp_path: Path) -> None:
     source = tmp_path / "nested.docx"
-    source.write_bytes(nested_docx(33_333))
+    source.write_bytes(nested_docx(PLAN, 33_333))
     done = cli("draft", str(source), "-o", str(tmp_path / "out.yaml"))
     assert done.returncode == 0, done.stderr.decode()
     valid_draft(tmp_path / "out.yaml")
 
 
 def test_nested_tables_give_their_rows_to_a_depth_then_their_text() -> None:
-    lines = [line.text for line in extract(nested_docx(6), "nested.docx").lines]
+    lines = [line.text for line in extract(nested_docx(PLAN, 6), "nested.docx").lines]
     # one row per table, outermost first; deeper than MAX_TABLE_DEPTH (4): the cell's text
     assert lines[:4] == ["表0", "表1", "表2", "表3 表4 表5"]
 
@@ -289,24 +274,9 @@ def test_a_pdf_after_an_http_header_is_read_with_a_warning(tmp_path: Path) -> No
 # 7. A decompression bomb fails with a message, not a signal, under 1 GiB.
 
 
-def bomb_pdf(megabytes: int) -> bytes:
-    inflater = zlib.compressobj(9)
-    zeros = b"\0" * (1 << 20)
-    stream = b"".join(inflater.compress(zeros) for _ in range(megabytes)) + inflater.flush()
-    pdf = make_pdf(PLAN, "計画")
-    obj = (
-        b"99 0 obj\n<< /Length "
-        + str(len(stream)).encode()
-        + b" /Filter /FlateDecode >>\nstream\n"
-        + stream
-        + b"\nendstream\nendobj\n"
-    )
-    return pdf.replace(b"xref", obj + b"xref", 1)
-
-
 def test_a_decompression_bomb_is_refused_under_a_memory_limit(tmp_path: Path) -> None:
     source = tmp_path / "bomb.pdf"
-    source.write_bytes(bomb_pdf(900))
+    source.write_bytes(bomb_pdf(PLAN, 900))
     assert source.stat().st_size < 1_100_000
     done = cli("draft", str(source), "-o", str(tmp_path / "o.yaml"), limit_memory=True)
     err = refused(done, "bomb.pdf", tmp_path / "o.yaml")

@@ -58,7 +58,13 @@ def test_help_speaks_the_command_line(capsys: pytest.CaptureFixture[str]) -> Non
     assert "<str>" not in out and "--as-of DATE" in out and "--catalog VERSION|FILE" in out
     assert "カタログファイル" in out  # --catalog takes a FILE too
     _, top, _ = run_cli(capsys, "--help")
-    draft = next(line for line in top.splitlines() if line.strip().startswith("draft"))
+    lines = top.splitlines()
+    at = next(i for i, line in enumerate(lines) if line.strip().startswith("draft"))
+    draft = lines[at]
+    for line in lines[at + 1 :]:  # the command's wrapped continuation, up to the next command
+        if not line.startswith(" " * 12):
+            break
+        draft += line.strip()
     assert "..." not in draft and "下書きを作る" in draft
 
 

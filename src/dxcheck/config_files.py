@@ -9,18 +9,16 @@ import tomllib
 def find_config(start: str) -> str | None:
     """The nearest dxcheck.toml, or pyproject.toml with a [tool.dxcheck] table, from ``start``
     upwards."""
-    folder = os.path.abspath(start if os.path.isdir(start) else os.path.dirname(start) or ".")
-    while True:
+    from dxcheck.repopath import ancestors
+
+    for folder in ancestors(start if os.path.isdir(start) else os.path.dirname(start) or "."):
         candidate = os.path.join(folder, "dxcheck.toml")
         if os.path.isfile(candidate):
             return candidate
         pyproject = os.path.join(folder, "pyproject.toml")
         if os.path.isfile(pyproject) and _has_tool_table(pyproject):
             return pyproject
-        parent = os.path.dirname(folder)
-        if parent == folder:
-            return None
-        folder = parent
+    return None
 
 
 def _has_tool_table(path: str) -> bool:

@@ -10,19 +10,25 @@ folder above the file that holds ``.git``; a file outside any repository keeps i
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from functools import lru_cache
+
+
+def ancestors(folder: str) -> Iterator[str]:
+    """``folder`` (made absolute) and each folder above it, up to the file system's root: where
+    dxcheck looks for a repository, a configuration file or a schema."""
+    current = os.path.abspath(folder)
+    while True:
+        yield current
+        parent = os.path.dirname(current)
+        if parent == current:
+            return
+        current = parent
 
 
 @lru_cache(maxsize=256)
 def _root_of(folder: str) -> str | None:
-    current = folder
-    while True:
-        if os.path.exists(os.path.join(current, ".git")):
-            return current
-        parent = os.path.dirname(current)
-        if parent == current:
-            return None
-        current = parent
+    return next((f for f in ancestors(folder) if os.path.exists(os.path.join(f, ".git"))), None)
 
 
 def repo_relative(path: str) -> str:

@@ -213,19 +213,16 @@ def schema_location(folder: str) -> tuple[str, bool]:
     whether it exists. Never the installed package: a path into one user's virtualenv breaks
     for every colleague. Without one, the repository root's schemas/plan.schema.json (the
     user is told to write it there with `dxcheck schema`)."""
-    current = os.path.abspath(folder)
-    top = current
-    while True:
+    from dxcheck.repopath import ancestors
+
+    top = os.path.abspath(folder)
+    for current in ancestors(folder):
         candidate = os.path.join(current, "schemas", "plan.schema.json")
         if os.path.isfile(candidate):
             return candidate, True
         if os.path.isdir(os.path.join(current, ".git")):
             top = current
             break
-        parent = os.path.dirname(current)
-        if parent == current:
-            break
-        current = parent
     if top == os.path.abspath(folder) and os.path.basename(top) == "plans":
         top = os.path.dirname(top)  # a plans/ folder outside git: its parent is the project
     return os.path.join(top, "schemas", "plan.schema.json"), False
