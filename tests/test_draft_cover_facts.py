@@ -397,6 +397,16 @@ COVERS: list[tuple[str, str]] = [
         "白石市DX戦略の策定経過\n令和5年10月1日 第1回DX推進本部会議を開催しました",
         "白石市DX戦略|other|adopted|宮城県白石市",
     ),
+    # a brand name in hiragana: かしま is read by 鹿嶋市, 鹿島市 and 嘉島町; 鹿島 in the text decides
+    (
+        "かしまデジタル推進プラン\n鹿島の暮らしをデジタルで便利にします。",
+        "かしまデジタル推進プラン|plan|adopted|佐賀県鹿島市",
+    ),
+    # …and without such a word the reading alone is not enough: no body is guessed
+    (
+        "かしまデジタル推進プラン\n暮らしをデジタルで便利にします。",
+        "かしまデジタル推進プラン|plan|adopted|(None, 0)",
+    ),
 ]
 
 

@@ -83,14 +83,19 @@ def to_romaji(kana: str) -> str:
     return text
 
 
-def slug(name: str, kana: str) -> str:
-    """The file-name part for a government: its reading without the suffix, in romaji."""
+def kana_stem(name: str, kana: str) -> str:
+    """A government's reading in hiragana without the reading of its suffix: 鹿島市 かしまし →
+    かしま (the form a plan's brand name may take: 「かしまデジタル変革戦略」)."""
     reading = _hiragana(kana)
     for suffix, readings in _SUFFIXES.items():
         if name.endswith(suffix):
             for ending in readings:
                 if reading.endswith(ending) and len(reading) > len(ending):
-                    reading = reading[: -len(ending)]
-                    break
+                    return reading[: -len(ending)]
             break
-    return to_romaji(reading) or "plan"
+    return reading
+
+
+def slug(name: str, kana: str) -> str:
+    """The file-name part for a government: its reading without the suffix, in romaji."""
+    return to_romaji(kana_stem(name, kana)) or "plan"

@@ -65,7 +65,10 @@ def resolve(text: str, title: str | None, whole: str = "") -> Resolved:
         text = re.sub(r"\s+", "", text)
         names = names_in(text)
     if not names:
-        return _from_office(unicodedata.normalize("NFKC", whole))
+        office = _from_office(unicodedata.normalize("NFKC", whole))
+        if office.gov is not None:
+            return office
+        return _from_reading(title, text + "\n" + unicodedata.normalize("NFKC", whole), office)
     local = [n for n in names if not _PREFECTURE.search(n)] or names
     leading = [n for n in names if _PREFECTURE.search(n) and title.startswith(n)]
     if leading and not any(n in title for n in local if n not in leading):
@@ -95,6 +98,45 @@ def _from_office(whole: str) -> Resolved:
             found[0], found[0].name, f"表紙に団体名がなく、本文の「{found[0].name}役所・役場」から"
         )
     return Resolved(None, None, "表紙・題名に団体名が見つかりません")
+
+
+_LEADING_KANA = re.compile(r"^[ぁ-ゖー]{2,}")
+_SUFFIX = re.compile(r"[市町村区]$")
+
+
+@cache
+def _by_reading() -> dict[str, tuple[LocalGov, ...]]:
+    """Cities, towns and villages by their reading without the suffix (かしま → 鹿島市, 鹿嶋市)."""
+    from dxcheck.romaji import kana_stem
+
+    out: dict[str, list[LocalGov]] = {}
+    for gov in table().values():
+        if gov.kind == "city" and gov.kana:
+            out.setdefault(kana_stem(gov.name, gov.kana), []).append(gov)
+    return {stem: tuple(govs) for stem, govs in out.items()}
+
+
+def _from_reading(title: str, text: str, otherwise: Resolved) -> Resolved:
+    """A title that starts with the body's name in hiragana (「かしまデジタル変革(DX)戦略」): the
+    bodies read so, narrowed by the name without its suffix written in the text (鹿島 of
+    「鹿島DX研究会」). Only a single body is taken; else ``otherwise``."""
+    match = _LEADING_KANA.match(unicodedata.normalize("NFKC", title))
+    if match is None:
+        return otherwise
+    run = match.group(0)
+    found = _by_reading().get(run, ()) or _by_reading().get(run.removesuffix("の"), ())
+    if len(found) > 1:
+        found = tuple(g for g in found if _SUFFIX.sub("", g.name) in text)
+    if len(found) != 1:
+        return otherwise
+    gov = found[0]
+    return Resolved(
+        gov,
+        gov.name,
+        f"題名の「{run}」（{gov.name}の読み）"
+        + (f"と本文の「{_SUFFIX.sub('', gov.name)}」" if _SUFFIX.sub("", gov.name) in text else "")
+        + "から選びました",
+    )
 
 
 def _decide(name: str, found: list[LocalGov], text: str) -> Resolved:
