@@ -29,7 +29,7 @@ from dxcheck.inputs import STDIN, expand, read_each
 from dxcheck.notice import CatalogNotice, catalog_notice
 from dxcheck.parallel import pool_map
 from dxcheck.progress import progress_for
-from dxcheck.render.formats import FORMATS
+from dxcheck.render.formats import FORMATS, Whole
 from dxcheck.render.json_out import TALLY
 
 if TYPE_CHECKING:
@@ -279,6 +279,5 @@ def write_output(
     min_severity: str | None = None,
 ) -> None:
     """The whole output from the finished parts, exactly as the one-process path writes it."""
-    fragments = [p.fragment for p in parts]
-    tallies = [p.tally for p in parts]
-    FORMATS[fmt].write(fragments, tallies, as_of, catalog, lang, notice, min_severity)
+    run = Whole([p.tally for p in parts], as_of, catalog, lang, notice, min_severity)
+    FORMATS[fmt].write([p.fragment for p in parts], run)

@@ -136,7 +136,7 @@ def run(opts: Options, fmt: str) -> int:
         return EXIT_USAGE
     checks, lang = prepared.checks, opts.lang
     from dxcheck.notice import catalog_notice
-    from dxcheck.render.formats import FORMATS
+    from dxcheck.render.formats import FORMATS, Whole
     from dxcheck.render.json_out import tally
 
     used = load_catalog(prepared.catalog)
@@ -144,7 +144,9 @@ def run(opts: Options, fmt: str) -> int:
     chosen = FORMATS[fmt]
     parts = [chosen.part(check, prepared.catalog, lang, prepared.fail_on) for check in checks]
     tallies = [tally(check) for check in checks]
-    chosen.write(parts, tallies, prepared.as_of, prepared.catalog, lang, notice, opts.min_severity)
+    chosen.write(
+        parts, Whole(tallies, prepared.as_of, prepared.catalog, lang, notice, opts.min_severity)
+    )
     if len(checks) > 1:
         from dxcheck.engine.duplicates import note_lines, same_municipality
 

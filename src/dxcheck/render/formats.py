@@ -21,13 +21,25 @@ if TYPE_CHECKING:
 
 Part = Callable[["PlanCheck", str, str, str], Any]
 """(check, catalog version, lang, fail_on) → the plan's finished part of the output."""
-Write = Callable[
-    [list[Any], list[dict[str, int]], datetime.date, str, str, "CatalogNotice | None", str | None],
-    None,
-]
-"""(parts, tallies, as_of, catalog version, lang, notice, min_severity): write the whole output
-to stdout. ``min_severity`` (--min-severity) is read by the formats people read (text, github);
-the machine formats keep every finding for their consumers to filter."""
+
+
+@dataclass(frozen=True, slots=True)
+class Whole:
+    """What assembling the output needs besides the parts: each plan's tally (counts for the
+    summary), the run's as-of date, catalog version, language and catalog-age notice, and
+    ``min_severity`` (--min-severity), which the formats people read (text, github) apply; the
+    machine formats keep every finding for their consumers to filter."""
+
+    tallies: list[dict[str, int]]
+    as_of: datetime.date
+    catalog: str
+    lang: str
+    notice: CatalogNotice | None = None
+    min_severity: str | None = None
+
+
+Write = Callable[[list[Any], Whole], None]
+"""(parts, the rest): write the whole output to stdout."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,19 +56,11 @@ def _json_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any:
     return json_out.plan_items(check, lang)
 
 
-def _json_write(
-    parts: list[Any],
-    tallies: list[dict[str, int]],
-    as_of: datetime.date,
-    catalog: str,
-    lang: str,
-    notice: CatalogNotice | None,
-    min_severity: str | None = None,
-) -> None:
+def _json_write(parts: list[Any], run: Whole) -> None:
     from dxcheck.render import json_out
 
     items = [item for part in parts for item in part]
-    sys.stdout.write(json_out.assemble(items, tallies, as_of, catalog, notice))
+    sys.stdout.write(json_out.assemble(items, run.tallies, run.as_of, run.catalog, run.notice))
 
 
 def _sarif_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any:
@@ -65,19 +69,11 @@ def _sarif_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any:
     return sarif.plan_items(check, lang)
 
 
-def _sarif_write(
-    parts: list[Any],
-    tallies: list[dict[str, int]],
-    as_of: datetime.date,
-    catalog: str,
-    lang: str,
-    notice: CatalogNotice | None,
-    min_severity: str | None = None,
-) -> None:
+def _sarif_write(parts: list[Any], run: Whole) -> None:
     from dxcheck.render import sarif
 
     items = [item for part in parts for item in part]
-    sys.stdout.write(sarif.assemble(items, catalog, lang, notice))
+    sys.stdout.write(sarif.assemble(items, run.catalog, run.lang, run.notice))
 
 
 def _github_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any:
@@ -86,18 +82,10 @@ def _github_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any
     return github.plan_text(check, lang)
 
 
-def _github_write(
-    parts: list[Any],
-    tallies: list[dict[str, int]],
-    as_of: datetime.date,
-    catalog: str,
-    lang: str,
-    notice: CatalogNotice | None,
-    min_severity: str | None = None,
-) -> None:
+def _github_write(parts: list[Any], run: Whole) -> None:
     from dxcheck.render import github
 
-    sys.stdout.write(github.assemble(parts, lang, notice, min_severity or "warning"))
+    sys.stdout.write(github.assemble(parts, run.lang, run.notice, run.min_severity or "warning"))
 
 
 def _junit_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any:
@@ -106,15 +94,7 @@ def _junit_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any:
     return list(junit.plan_suite(check, lang, fail_on))
 
 
-def _junit_write(
-    parts: list[Any],
-    tallies: list[dict[str, int]],
-    as_of: datetime.date,
-    catalog: str,
-    lang: str,
-    notice: CatalogNotice | None,
-    min_severity: str | None = None,
-) -> None:
+def _junit_write(parts: list[Any], run: Whole) -> None:
     from dxcheck.render import junit
 
     sys.stdout.write(
@@ -122,7 +102,7 @@ def _junit_write(
             [part[0] for part in parts],
             sum(part[1] for part in parts),
             sum(part[2] for part in parts),
-            notice.message(lang) if notice else None,
+            run.notice.message(run.lang) if run.notice else None,
         )
     )
 
@@ -133,20 +113,21 @@ def _text_part(check: PlanCheck, catalog: str, lang: str, fail_on: str) -> Any:
     return text.plan_lines(check, catalog, lang)
 
 
-def _text_write(
-    parts: list[Any],
-    tallies: list[dict[str, int]],
-    as_of: datetime.date,
-    catalog: str,
-    lang: str,
-    notice: CatalogNotice | None,
-    min_severity: str | None = None,
-) -> None:
+def _text_write(parts: list[Any], run: Whole) -> None:
     from dxcheck.console import Out
     from dxcheck.render import json_out, text
 
-    totals = json_out.summary_of(tallies)
-    text.write_parts(parts, totals, Out(), as_of, catalog, lang, notice, min_severity or "info")
+    totals = json_out.summary_of(run.tallies)
+    text.write_parts(
+        parts,
+        totals,
+        Out(),
+        run.as_of,
+        run.catalog,
+        run.lang,
+        run.notice,
+        run.min_severity or "info",
+    )
 
 
 def _strings(fragment: Any) -> bool:
