@@ -89,3 +89,16 @@ def test_section_roles_follow_the_heading_cues(headings: list[str], role: str) -
     root = build([Line(h) for h in headings])
     leaf = root.walk()[-1]
     assert role_of(leaf) == role
+
+
+def test_every_item_with_synonyms_says_why() -> None:
+    """The synonyms are data a reviewer can question: each item's phrases come with the reason
+    they name that item."""
+    from importlib import resources
+
+    import yaml
+
+    text = (resources.files("dxcheck.catalog") / "data" / "synonyms.yaml").read_text("utf-8")
+    data = yaml.safe_load(text)
+    assert set(data["synonyms"]) <= set(data["reasons"])
+    assert all(len(data["reasons"][item]) > 10 for item in data["synonyms"])
