@@ -89,3 +89,20 @@ def test_suffix_left_out_as_the_bundled_plans_do() -> None:
     assert slug("東松島市", "ひがしまつしまし") == "higashimatsushima"
     assert slug("松島町", "まつしままち") == "matsushima"
     assert slug("東峰村", "とうほうむら") == "toho"
+
+
+def test_a_draft_points_at_its_repositorys_schema(
+    repo: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    source = repo / "plan.txt"
+    source.write_text(
+        "# 松島町DX推進計画\n令和7年3月\n# 第1章 計画の概要\n"
+        "本計画の計画期間は、令和7年度から令和11年度までとする。\n",
+        encoding="utf-8",
+    )
+    (repo / "plans" / "miyagi").mkdir()
+    out = repo / "plans" / "miyagi" / "044016-matsushima.yaml"
+    code, _, err = run(capsys, "draft", str(source), "-o", str(out))
+    assert code == 0, err
+    header = out.read_text("utf-8").splitlines()[0]
+    assert header == "# yaml-language-server: $schema=../../schemas/plan.schema.json"

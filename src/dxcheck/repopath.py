@@ -47,3 +47,22 @@ def repo_relative(path: str) -> str:
     if root is None:
         return path.replace("\\", "/").removeprefix("./")
     return os.path.relpath(absolute, root).replace(os.sep, "/")
+
+
+def schema_location(folder: str) -> tuple[str, bool]:
+    """Where the plan's ``$schema`` header should point: the nearest schemas/plan.schema.json
+    of the plan's own repository (from the plan's folder up to the folder holding .git), and
+    whether it exists. Never the installed package: a path into one user's virtualenv breaks
+    for every colleague. Without one, the repository root's schemas/plan.schema.json (the
+    user is told to write it there with `dxcheck schema`)."""
+    top = os.path.abspath(folder)
+    for current in ancestors(folder):
+        candidate = os.path.join(current, "schemas", "plan.schema.json")
+        if os.path.isfile(candidate):
+            return candidate, True
+        if os.path.isdir(os.path.join(current, ".git")):
+            top = current
+            break
+    if top == os.path.abspath(folder) and os.path.basename(top) == "plans":
+        top = os.path.dirname(top)  # a plans/ folder outside git: its parent is the project
+    return os.path.join(top, "schemas", "plan.schema.json"), False

@@ -168,6 +168,8 @@ def run(
     gov = found
     path = out or default_path(gov)
     folder = os.path.dirname(os.path.abspath(path))
+    from dxcheck.repopath import schema_location
+
     schema_file, schema_exists = schema_location(folder)
     text = skeleton(gov, os.path.relpath(schema_file, folder).replace(os.sep, "/"))
     from dxcheck.writer import write_new
@@ -205,24 +207,3 @@ def default_path(gov: LocalGov) -> str:
 
     name = f"{gov.code}-{slug(gov.name, gov.kana)}.yaml"
     return os.path.join("plans", name) if os.path.isdir("plans") else name
-
-
-def schema_location(folder: str) -> tuple[str, bool]:
-    """Where the plan's ``$schema`` header should point: the nearest schemas/plan.schema.json
-    of the plan's own repository (from the plan's folder up to the folder holding .git), and
-    whether it exists. Never the installed package: a path into one user's virtualenv breaks
-    for every colleague. Without one, the repository root's schemas/plan.schema.json (the
-    user is told to write it there with `dxcheck schema`)."""
-    from dxcheck.repopath import ancestors
-
-    top = os.path.abspath(folder)
-    for current in ancestors(folder):
-        candidate = os.path.join(current, "schemas", "plan.schema.json")
-        if os.path.isfile(candidate):
-            return candidate, True
-        if os.path.isdir(os.path.join(current, ".git")):
-            top = current
-            break
-    if top == os.path.abspath(folder) and os.path.basename(top) == "plans":
-        top = os.path.dirname(top)  # a plans/ folder outside git: its parent is the project
-    return os.path.join(top, "schemas", "plan.schema.json"), False

@@ -71,6 +71,8 @@ def run(document: str, out: str | None, lang: str, ocr: bool = False) -> int:
         err.line(f"dxcheck: {exc.message(lang)}", "error")
         return 2
     text = drafted.text
+    if out is not None:
+        text = _schema_header_for(out, text)
     result = validate_bytes(text.encode("utf-8"), shown_out or "<stdout>")
     if out is None:
         sys.stdout.write(text)
@@ -104,3 +106,16 @@ def run(document: str, out: str | None, lang: str, ocr: bool = False) -> int:
             "warning",
         )
     return 0
+
+
+def _schema_header_for(out: str, text: str) -> str:
+    """The draft's ``$schema`` header pointing at the schema of the repository it is written
+    into, as `dxcheck init` does (plans/x.yaml → ../schemas/plan.schema.json)."""
+    from dxcheck.draft.emit import SCHEMA_HEADER
+    from dxcheck.repopath import schema_location
+
+    folder = os.path.dirname(os.path.abspath(out))
+    schema, _ = schema_location(folder)
+    relative = os.path.relpath(schema, folder).replace(os.sep, "/")
+    header = f"# yaml-language-server: $schema={relative}"
+    return text.replace(SCHEMA_HEADER, header, 1) if text.startswith(SCHEMA_HEADER) else text
