@@ -507,3 +507,14 @@ def test_whole_pages_draft_to_valid_plans_with_their_cover_facts(
     assert got == want
     # an earlier plan's period (第１次計画の期間は…でした) is not offered as a second reading
     assert "別の読み" not in (plan.period.note or "")
+
+
+def test_a_line_longer_than_any_title_is_not_read_for_one() -> None:
+    """A cover line is short: a 60,000-character run is not cleaned as a title (the cleaning's
+    patterns would be tried at every position of it), while a title beside it still is."""
+    from dxcheck.draft.title import MAX_LINE, candidates
+
+    hostile = "x" + " " * 60_000 + "x"
+    assert len(hostile) > MAX_LINE
+    found = candidates([hostile, "松島町DX推進計画"], ["松島町"])
+    assert [t.text for t in found] == ["松島町DX推進計画"]

@@ -87,6 +87,13 @@ class Title:
     score: int
 
 
+# A title (with a breadcrumb or a site name around it) is never longer than MAX_TITLE; a cover
+# line that names the plan in 「」 is a short paragraph at most. Longer lines are not read for a
+# title: the cleaning regexes would be tried at every position of, say, 60,000 spaces.
+MAX_TITLE = 300
+MAX_LINE = 2_000
+
+
 def squash(text: str) -> str:
     return "".join(unicodedata.normalize("NFKC", text).split())
 
@@ -176,7 +183,9 @@ def candidates(lines: list[str], own_names: list[str]) -> list[Title]:
             out[key] = Title(name, index if old is None else min(index, old.unit_index), points)
 
     for index, line in enumerate(lines):
-        cleaned = clean_line(line)
+        if len(line) > MAX_LINE:
+            continue  # a paragraph or a hostile run of one character, not a cover line
+        cleaned = clean_line(line) if len(line) <= MAX_TITLE else ""
         if cleaned and not _SENTENCE.search(cleaned):
             add(cleaned, index, 4 if index == 0 else 3 if index <= 2 else 1)
         for match in _QUOTE.finditer(line):
