@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from dxcheck.diagnostics import SEVERITY_RANK
 from dxcheck.repopath import repo_relative
 
 if TYPE_CHECKING:
@@ -21,7 +22,6 @@ if TYPE_CHECKING:
 _COMMAND = {"error": "error", "warning": "warning", "info": "notice"}
 _ORDER = ("error", "warning", "info")
 PER_STEP = 10  # GitHub's limit per severity and step
-_RANK = {"info": 0, "warning": 1, "error": 2}
 
 
 def _escape_data(text: str) -> str:
@@ -77,7 +77,7 @@ def assemble(
     left: dict[str, int] = {}
     for severity in _ORDER:
         found = by_severity[severity]
-        cap = PER_STEP if _RANK[severity] >= _RANK[min_severity] else 0
+        cap = PER_STEP if SEVERITY_RANK[severity] >= SEVERITY_RANK[min_severity] else 0
         shown.extend(annotation for annotation, _ in found[:cap])
         rest.extend(log for _, log in found[cap:])
         if len(found) > cap:
@@ -85,11 +85,11 @@ def assemble(
     out = notice_text(notice, lang) + "".join(line + "\n" for line in shown)
     if left:
         out += "".join(line + "\n" for line in rest)
-        out += _summary(left, lang, min_severity)
+        out += _summary(left, lang)
     return out
 
 
-def _summary(left: dict[str, int], lang: str, min_severity: str) -> str:
+def _summary(left: dict[str, int], lang: str) -> str:
     names = {
         "error": ("エラー", "errors"),
         "warning": ("警告", "warnings"),
@@ -111,7 +111,6 @@ def _summary(left: dict[str, int], lang: str, min_severity: str) -> str:
             + ("。情報は --min-severity info で注釈に" if "info" in left else "")
             + "）。このログの上の行か SARIF で確認してください"
         )
-    del min_severity
     return f"::notice title=dxcheck::{_escape_data(text)}\n"
 
 

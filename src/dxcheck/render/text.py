@@ -6,6 +6,7 @@ import datetime
 from typing import TYPE_CHECKING, Any
 
 from dxcheck.console import Out
+from dxcheck.diagnostics import SEVERITY_RANK
 from dxcheck.paths import show_path
 from dxcheck.render.json_out import summary
 
@@ -14,7 +15,6 @@ if TYPE_CHECKING:
     from dxcheck.notice import CatalogNotice
 
 _MARK = {"covered": "○", "partial": "△", "missing": "×"}
-_RANK = {"info": 0, "warning": 1, "error": 2}
 # after a finding whose national fact rests on secondary sources only; explained once at the end
 SECONDARY_MARK = " ※"
 
@@ -92,8 +92,8 @@ def shown(lines: list[Line], min_severity: str) -> tuple[list[Line], dict[str, i
     hidden: dict[str, int] = {}
     skipping = False
     for text, style in lines:
-        if style in _RANK:
-            skipping = _RANK[style] < _RANK[min_severity]
+        if style in SEVERITY_RANK:
+            skipping = SEVERITY_RANK[style] < SEVERITY_RANK[min_severity]
             if skipping:
                 hidden[style] = hidden.get(style, 0) + 1
                 continue
@@ -107,7 +107,9 @@ def shown(lines: list[Line], min_severity: str) -> tuple[list[Line], dict[str, i
 
 def secondary_count(lines: list[Line]) -> int:
     """How many findings among ``lines`` carry the secondary-source mark."""
-    return sum(1 for text, style in lines if style in _RANK and text.endswith(SECONDARY_MARK))
+    return sum(
+        1 for text, style in lines if style in SEVERITY_RANK and text.endswith(SECONDARY_MARK)
+    )
 
 
 def closing_lines(secondary: int, hidden: dict[str, int], lang: str) -> list[Line]:
